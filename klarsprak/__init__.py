@@ -1,0 +1,34 @@
+"""klarsprak: a plain-language and tone linter for Norwegian (bokmål and nynorsk) social-media posts.
+
+Python API::
+
+    from klarsprak import check_text
+    for diagnostic in check_text("Vi viser til din henvendelse vedrørende timebestilling."):
+        print(diagnostic.line, diagnostic.rule, diagnostic.message)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from klarsprak.config import Config
+    from klarsprak.diagnostics import Diagnostic
+
+_ENGINES: dict[Any, Any] = {}
+
+
+def check_text(text: str, config: "Config | None" = None, path: str | None = None) -> "list[Diagnostic]":
+    """Check one post's text and return its diagnostics (the engine is built once per config)."""
+    from klarsprak.engine import Engine
+
+    key = id(config) if config is not None else None
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = _ENGINES[key] = Engine(config)
+    return engine.check(text, path).diagnostics
+
+
+__all__ = ["__version__", "check_text"]

@@ -1,0 +1,3 @@
+from klarsprak.cli import run
+
+run()

@@ -1,0 +1,135 @@
+"""Document → Analysis: a spaCy Doc per prose segment, the post's målform and its statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from klarsprak.document import Document, Segment
+from klarsprak.malform import Malform, MalformResult, detect_malform
+
+
+@dataclass
+class SegmentAnalysis:
+    """One segment and its spaCy Doc (token offsets are relative to ``segment.text``)."""
+
+    segment: Segment
+    doc: Any  # spacy.tokens.Doc
+
+    def sentences(self) -> Iterator[Any]:
+        return iter(self.doc.sents)
+
+
+@dataclass
+class Stats:
+    words: int = 0
+    sentences: int = 0
+    long_words: int = 0
+    paragraphs: int = 0
+    lix: float = 0.0
+    avg_sentence_words: float = 0.0
+
+    @property
+    def lix_band(self) -> str:
+        """Språkrådet's usual LIX bands, in Norwegian."""
+        if self.lix < 25:
+            return "svært lett"
+        if self.lix < 35:
+            return "lett"
+        if self.lix < 45:
+            return "middels"
+        if self.lix < 55:
+            return "vanskelig"
+        return "svært vanskelig"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "words": self.words,
+            "sentences": self.sentences,
+            "long_words": self.long_words,
+            "paragraphs": self.paragraphs,
+            "lix": round(self.lix, 1),
+            "lix_band": self.lix_band,
+            "avg_sentence_words": round(self.avg_sentence_words, 1),
+        }
+
+
+@dataclass
+class Analysis:
+    document: Document
+    segments: list[SegmentAnalysis]
+    malform: MalformResult
+    required_malform: str | None = None  # from front matter or config; None = auto
+    stats: Stats = field(default_factory=Stats)
+
+    @property
+    def target_malform(self) -> str | None:
+        """The standard the post should be in: the policy's, else what it is mostly written in."""
+        if self.required_malform in ("nb", "nn"):
+            return self.required_malform
+        if self.malform.malform in (Malform.NB, Malform.NN):
+            return self.malform.malform.value
+        if self.malform.malform is Malform.MIXED:
+            return "nn" if self.malform.nn_score > self.malform.nb_score else "nb"
+        return None
+
+    @property
+    def message_malform(self) -> str:
+        """Messages are written in nynorsk for nynorsk posts, else bokmål."""
+        return "nn" if self.target_malform == "nn" else "nb"
+
+
+def is_word(token: Any) -> bool:
+    """A counted word: has letters; not a URL, number, hashtag, @mention or e-mail."""
+    text = token.text
+    if not any(char.isalpha() for char in text) or token.like_url or token.like_email:
+        return False
+    if text[0] in "#@":
+        return False
+    idx = token.idx
+    return not (idx > 0 and token.doc.text[idx - 1] in "#@")
+
+
+def is_long_word(token: Any) -> bool:
+    """LIX counts letters, not bytes: æ, ø and å are one letter each."""
+    return sum(char.isalpha() for char in token.text) > 6
+
+
+def compute_stats(segments: list[SegmentAnalysis]) -> Stats:
+    stats = Stats()
+    blocks = set()
+    for item in segments:
+        if item.segment.scope == "alt":
+            continue
+        blocks.add(item.segment.block)
+        for sentence in item.doc.sents:
+            words = [token for token in sentence if is_word(token)]
+            if not words:
+                continue
+            stats.sentences += 1
+            stats.words += len(words)
+            stats.long_words += sum(1 for token in words if is_long_word(token))
+    stats.paragraphs = len(blocks)
+    if stats.words and stats.sentences:
+        stats.avg_sentence_words = stats.words / stats.sentences
+        stats.lix = stats.words / stats.sentences + 100 * stats.long_words / stats.words
+    return stats
+
+
+def analyse_document(document: Document, required_malform: str | None = None,
+                     cache: dict[str, Any] | None = None) -> Analysis:
+    """``cache`` maps segment text → Doc, so unchanged paragraphs are not analysed again."""
+    from klarsprak.nlp import analyse
+
+    texts = [segment.text for segment in document.segments]
+    if cache is None:
+        docs = analyse(texts)
+    else:
+        missing = list(dict.fromkeys(text for text in texts if text not in cache))
+        cache.update(zip(missing, analyse(missing)))
+        docs = [cache[text] for text in texts]
+    segments = [SegmentAnalysis(segment, doc) for segment, doc in zip(document.segments, docs)]
+    words = [token.text for item in segments for token in item.doc if is_word(token)]
+    result = detect_malform(words)
+    return Analysis(document, segments, result, required_malform, compute_stats(segments))

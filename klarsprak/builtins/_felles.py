@@ -1,0 +1,142 @@
+"""Shared helpers for the helsenorge/uu builtins: word statistics, emoji, clause starts, messages.
+
+Not a check itself (nothing here registers); the builtin registry imports it like any other module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+# Emoji as a writer sees them: one picture, whatever its code points (skin tone, ZWJ family,
+# variation selector, flag pairs, keycaps). Ranges follow Unicode's Extended_Pictographic closely
+# enough for posts; arrows, ©, ® and ™ are text and left out on purpose.
+_PICTO = (
+    "\U0001F000-\U0001FAFF"
+    "\u2600-\u27BF"
+    "\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA"
+    "\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55"
+    "\u203C\u2049\u2139\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u3030\u303D\u3297\u3299"
+)
+EMOJI = re.compile(
+    "(?:[\U0001F1E6-\U0001F1FF]{2})"  # flags
+    "|(?:[0-9#*]\uFE0F?\u20E3)"  # keycaps 1️⃣
+    f"|(?:[{_PICTO}][\uFE0E\uFE0F]?[\U0001F3FB-\U0001F3FF]?"
+    f"(?:\u200D[{_PICTO}][\uFE0E\uFE0F]?[\U0001F3FB-\U0001F3FF]?)*)"
+)
+
+class Message(BaseModel):
+    """A Norwegian message template with an optional nynorsk variant (like a rule's ``message``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    nb: str
+    nn: str | None = None
+
+    def text(self, malform: str | None) -> str:
+        return self.nn if malform == "nn" and self.nn else self.nb
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """Lower-case word forms that exist in running Norwegian text (NDT, both standards)."""
+    return frozenset(_lines("ord.txt"))
+
+
+@cache
+def word_pairs() -> frozenset[tuple[str, str]]:
+    """Lower-case word pairs written apart at least twice in NDT (e.g. «psykisk helse»)."""
+    pairs = set()
+    for line in _lines("ordpar.txt"):
+        first, _, second = line.partition(" ")
+        pairs.add((first, second))
+    return frozenset(pairs)
+
+
+def _lines(name: str) -> Iterator[str]:
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.strip()
+
+
+def has_pos(doc: Any) -> bool:
+    """True when the language model tagged the text (without it, word lists decide alone)."""
+    return bool(len(doc)) and doc.has_annotation("POS")
+
+
+def is_finite_verb(token: Any, known: frozenset[str]) -> bool:
+    """A finite verb: listed form, or tagged as one by the model."""
+    if token.lower_ in known:
+        return True
+    if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+        return True
+    return False
+
+
+def word_tokens(tokens: Iterable[Any]) -> list[Any]:
+    """Tokens with letters that are not hashtags, @mentions, URLs or e-mail addresses."""
+    from klarsprak.analysis import is_word
+
+    return [token for token in tokens if is_word(token)]
+
+
+def sentence_of(doc: Any, char: int) -> Any | None:
+    for sentence in doc.sents:
+        if sentence.start_char <= char < sentence.end_char:
+            return sentence
+    return None
+
+
+def prose_segments(analysis: Any, rule: Any) -> Iterator[Any]:
+    """The segments a document-level check should read: in the rule's scope, never alt text."""
+    for item in analysis.segments:
+        if item.segment.scope != "alt" and rule.in_scope(item.segment.scope):
+            yield item
+
+
+# Imperatives that open a call to action, bokmål and nynorsk («Les», «Logg inn», «Ring», «Hugs»).
+# Words that are also common nouns at a sentence start («Bruk av …», «Del 2») are checked in context.
+IMPERATIVES = frozenset("""
+    les logg ring del skriv send bestill søk sjekk finn gå se sjå husk hugs last bruk ta book meld
+    klikk trykk følg fylg kontakt spør fortell fortel svar kommenter gi gje si sei lik tagg registrer
+    velg vel hent besøk snakk vaksiner test bli prøv få lær hør høyr lagre kom vent vær ver tenk pass
+    unngå vask hold hald legg sett set start oppdater vis hjelp la lat nyt drikk spis sov lytt fyll
+    kryss last abonner søk skaff sørg syt ta gjør gjer nytt tips ha møt mosjoner beveg slutt stopp
+    slå les bestem avtal avbestill forny endre sjekk merk kjøp hent ring oppsøk
+""".split())
+_NOUN_AFTER = frozenset({"av", "på", "nr", "nummer", "1", "2", "3"})
+SECOND_PERSON = frozenset({"du", "deg", "din", "ditt", "dine", "dere", "dykk", "deres", "dykkar"})
+MODALS = frozenset({"kan", "bør", "må", "får", "skal", "vil"})
+
+
+def first_words(sentence: Any, count: int = 2) -> list[Any]:
+    """The first words of a sentence, skipping bullets, quotes, emoji and numbers."""
+    words = [token for token in sentence if token.text[:1].isalpha()]
+    return words[:count]
+
+
+def is_imperative_sentence(sentence: Any, extra: frozenset[str] = frozenset()) -> bool:
+    """A sentence that tells the reader to do something («Logg inn på …», «Hugs å …»)."""
+    if any("Imp" in token.morph.get("Mood") for token in sentence):
+        return True
+    words = first_words(sentence)
+    if not words or words[0].lower_ not in IMPERATIVES | extra:
+        return False
+    if words[0].text.isupper() and len(words[0].text) > 1:
+        return True
+    return len(words) < 2 or words[1].lower_ not in _NOUN_AFTER
+
+
+def addresses_reader(sentence: Any) -> bool:
+    """«Du kan …», «Kan du …», «Dere bør …»: the reader is told what they can do."""
+    tokens = [token.lower_ for token in sentence if not token.is_space]
+    for first, second in zip(tokens, tokens[1:]):
+        if (first in ("du", "dere") and second in MODALS) or (first in MODALS and second in ("du", "dere")):
+            return True
+    return False

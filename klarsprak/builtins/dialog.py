@@ -1,0 +1,48 @@
+"""``dialog``: a post that invites no response – no question, no call to action.
+
+Social media are for dialogue (Danish guide, seed 002; Helsenorge's style is «åpen»: we ask for
+others' input). A post is quiet when none of its sentences asks a question, tells the reader to do
+something («Les mer …», «Logg inn …», «Hugs å …») or says what the reader can do («Du kan …»).
+Short posts (greetings, notices) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from klarsprak.builtins._felles import addresses_reader, is_imperative_sentence, prose_segments, word_tokens
+from klarsprak.checks import Check, CheckContext, Finding, Options
+from klarsprak.checks.builtin import register
+
+
+class DialogOptions(Options):
+    min_words: int = 15
+    imperatives: list[str] = []  # extra call-to-action verbs besides the built-in list
+
+
+@register("dialog")
+class Dialog(Check):
+    level = "document"
+    Options = DialogOptions
+
+    def check_document(self, analysis: Any, ctx: CheckContext) -> Iterable[Finding]:
+        extra = frozenset(word.lower() for word in self.options.imperatives)
+        items = list(prose_segments(analysis, self.rule))
+        words = sum(len(word_tokens(item.doc)) for item in items)
+        if words < self.options.min_words:
+            return
+        first = None
+        for item in items:
+            if "?" in item.segment.text:
+                return
+            for sentence in item.doc.sents:
+                if not word_tokens(sentence):
+                    continue
+                if is_imperative_sentence(sentence, extra) or addresses_reader(sentence):
+                    return
+                if first is None:
+                    start = item.segment.start + sentence.start_char
+                    first = (start, item.segment.start + sentence.start_char + len(sentence.text.rstrip()))
+        if first is not None:
+            yield Finding(first[0], first[1], params={"value": words})

@@ -1,0 +1,89 @@
+"""``substitution``: a word or phrase from word lists, with the plain word to use instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from klarsprak.checks import Check, CheckContext, Finding, Options
+from klarsprak.wordlist import Wordlist, WordMatch
+
+_ADVICE = {"nb": "Skriv heller {suggestion}.", "nn": "Skriv heller {suggestion}."}
+_OR = {"nb": " eller ", "nn": " eller "}
+
+
+class SubstitutionOptions(Options):
+    wordlists: list[str]
+    use_lemmas: bool = True  # with the language model, a token whose lemma is listed matches too
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Keep the writer's capitalisation: «Vedrørende» → «Om», «SAMT» → «OG»."""
+    if len(original) > 1 and original.isupper() and not replacement.isupper():
+        return replacement.upper()
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def quoted_list(words: Iterable[str], malform: str | None) -> str:
+    return _OR.get(malform or "nb", " eller ").join(f"«{word}»" for word in words)
+
+
+def keep_whole(nlp: Any, forms: Iterable[str]) -> None:
+    """Tell the tokenizer to keep listed abbreviations («iht.», «jf.») as one token, any case."""
+    from spacy.symbols import ORTH
+
+    for form in forms:
+        for variant in {form, form.capitalize(), form.upper()}:
+            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+
+
+def token_span(tokens: Any, match: WordMatch) -> tuple[int, int]:
+    last = tokens[match.end - 1]
+    return tokens[match.start].idx, last.idx + len(last.text)
+
+
+class Substitution(Check):
+    Options = SubstitutionOptions
+
+    def __init__(self, rule: Any, options: SubstitutionOptions, library: Any) -> None:
+        super().__init__(rule, options, library)
+        self.wordlists: list[Wordlist] = [library.wordlist(name, rule) for name in options.wordlists]
+
+    def prepare(self, nlp: Any) -> None:
+        for wordlist in self.wordlists:
+            keep_whole(nlp, wordlist.dotted_forms())
+
+    def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
+        tokens = list(item.doc)
+        use_lemmas = self.options.use_lemmas and _has_lemmas(item.doc)
+        for wordlist in self.wordlists:
+            if not wordlist.applies_to(ctx.malform):
+                continue
+            for match in wordlist.find(tokens, use_lemmas):
+                if match.entry.allowed or ctx.config.is_accepted_word(match.form):
+                    continue
+                yield self._finding(tokens, match, ctx.malform)
+
+    def _finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
+        start, end = token_span(tokens, match)
+        replacement, safe = match.entry.replacement_for(match.form)
+        exact = replacement is not None and (safe or match.form.lower() in match.entry.replace_forms
+                                             or match.form.lower() == match.entry.word.lower())
+        options = [replacement] if replacement and match.form.lower() in match.entry.replace_forms else list(match.entry.replace)
+        options = [match_case(word, match.form) for word in options]
+        advice = _ADVICE[malform or "nb"].format(suggestion=quoted_list(options, malform)) if options else ""
+        return Finding(
+            start,
+            end,
+            params={"match": match.form, "suggestion": quoted_list(options, malform), "advice": advice,
+                    "note": match.entry.note or "", "word": match.entry.word},
+            suggestions=tuple(options),
+            safe=safe,
+            fixable=exact,
+        )
+
+
+def _has_lemmas(doc: Any) -> bool:
+    return bool(len(doc)) and doc.has_annotation("LEMMA")

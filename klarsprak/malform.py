@@ -1,0 +1,239 @@
+"""Which written standard a post is in (bokmål, nynorsk), with evidence a writer can follow.
+
+INTERFACE CONTRACT:
+- ``Malform``: "nb", "nn", "mixed", "unknown".
+- ``detect_malform(words) -> MalformResult``: ``words`` are the post's word tokens (any case).
+- ``MalformResult.evidence``: the marker words that decided it, most telling first.
+
+How it decides (explainable on purpose, and fast enough for every keystroke):
+- Each word is looked up in ``wordlists/malform-markers.yaml``: words that belong to one standard
+  only («ikkje», «hva», «frå», «mye» …) add their weight to that standard's score. Words valid in
+  both («også», «vi», «blei», «mi/di/si» …) are listed as neutral and never count.
+- A lower-case word that is not in the list may still count through its ending («-heita», «-lig»,
+  «-ingar», «-ane» …), its beginning («hv-», «sjølv-») or its last compound part
+  («fastlegekontoret» → «kontoret»), with a smaller weight.
+- ``unknown`` when the total evidence is below ``MIN_EVIDENCE`` (no marker at all);
+  ``mixed`` when the leading standard has less than ``DOMINANCE`` (70 %) of the evidence, i.e.
+  when the other standard has at least 3 points for every 7; otherwise the leading standard.
+  Stray forms in a post that is clearly one standard are the ``malform-blanding`` rule's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+MIN_EVIDENCE = 0.5  # below this total weight: unknown (one marker of any strength is enough)
+DOMINANCE = 2 / 3  # share of the evidence the leading standard needs (2:1); else mixed
+MIN_SUFFIX_WORD = 6  # endings only count on words at least this long
+MIN_TAIL = 6  # a compound part must be this long to count («restauranten» → «anten»: no)
+TAIL_FACTOR = 0.8  # a marker found as a compound part counts a little less
+MIN_AFFIX = 2  # shortest ending/beginning used on lower-case words («-ar», «hv-»)
+MIN_AFFIX_CAPITALISED = 4  # on capitalised words, which may be names: «-heten», «-ingar», «selv-»
+MARKERS_FILE = "malform-markers.yaml"
+
+
+class Malform(str, Enum):
+    NB = "nb"
+    NN = "nn"
+    MIXED = "mixed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    word: str  # as written (lower-cased)
+    standard: Malform  # NB or NN: which standard the word marks
+    count: int
+    weight: float = 0.0  # total contribution to the standard's score (count x weight per word)
+    ending: str = ""  # set when the word counted through its ending («-heita»), not as a listed word
+
+
+@dataclass(frozen=True)
+class MalformResult:
+    malform: Malform
+    nb_score: float
+    nn_score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Why one word is evidence: the standard, the weight per occurrence and the ending, if any."""
+
+    standard: Malform
+    weight: float
+    ending: str = ""
+
+
+@dataclass(frozen=True)
+class MarkerData:
+    neutral: frozenset[str]
+    words: dict[str, Marker]
+    suffixes: tuple[tuple[str, Marker], ...]  # longest ending first
+    suffix_exceptions: frozenset[str]
+    prefixes: tuple[tuple[str, Marker], ...] = ()  # longest beginning first
+    prefix_exceptions: tuple[str, ...] = ()
+
+
+def _wordlists_dir() -> Path:
+    """The shipped word lists, in a checkout and in an installed wheel alike."""
+    from klarsprak.resources import data_path
+
+    return data_path("wordlists")
+
+
+@cache
+def marker_data(path: Path | None = None) -> MarkerData:
+    """Load the marker list once (C loader when available: it is read on the first keystroke)."""
+    path = path or _wordlists_dir() / MARKERS_FILE
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as handle:
+        raw = yaml.load(handle, Loader=loader)
+    words: dict[str, Marker] = {}
+    for code in ("nb", "nn"):
+        standard = Malform(code)
+        for word, weight in (raw.get(code) or {}).items():
+            words[str(word).lower()] = Marker(standard, float(weight))
+    suffixes = [
+        (str(ending), Marker(Malform(code), float(weight), str(ending)))
+        for code in ("nb", "nn")
+        for ending, weight in ((raw.get("suffixes") or {}).get(code) or {}).items()
+    ]
+    suffixes.sort(key=lambda item: -len(item[0]))
+    prefixes = [
+        (str(start), Marker(Malform(code), float(weight), f"{start}-"))
+        for code in ("nb", "nn")
+        for start, weight in ((raw.get("prefixes") or {}).get(code) or {}).items()
+    ]
+    prefixes.sort(key=lambda item: -len(item[0]))
+    neutral = frozenset(str(word).lower() for word in raw.get("neutral") or ())
+    return MarkerData(
+        neutral=neutral,
+        words={word: marker for word, marker in words.items() if word not in neutral},
+        suffixes=tuple(suffixes),
+        suffix_exceptions=frozenset(str(word).lower() for word in raw.get("suffix_exceptions") or ()),
+        prefixes=tuple(prefixes),
+        prefix_exceptions=tuple(str(start).lower() for start in raw.get("prefix_exceptions") or ()),
+    )
+
+
+def _normalise(token: str) -> str:
+    """Strip quotes and punctuation around a token; keep inner hyphens («e-post»)."""
+    start, end = 0, len(token)
+    while start < end and not token[start].isalpha():
+        start += 1
+    while end > start and not token[end - 1].isalpha():
+        end -= 1
+    return token[start:end]
+
+
+def marker_for(word: str, data: MarkerData | None = None) -> Marker | None:
+    """The marker a single word is (by the list, else by its ending), or None for no evidence.
+
+    ``word`` is as written: endings only count on lower-case words, so names («Sandane») and
+    sentence-initial capitals do not; listed words count in any case except short all-caps
+    abbreviations («EN», «ET»).
+    """
+    data = data or marker_data()
+    text = _normalise(word)
+    if not text or any(ch.isdigit() for ch in text):
+        return None
+    if text.isupper() and len(text) <= 3:
+        return None
+    lower = text.lower()
+    if lower in data.neutral:
+        return None
+    found = data.words.get(lower)
+    if found is not None:
+        return found
+    if "-" in lower:  # compound with a hyphen: the last part carries the inflection
+        last = lower.rsplit("-", 1)[1]
+        if last in data.neutral:
+            return None
+        found = data.words.get(last)
+        if found is not None:
+            return found
+        lower, text = last, text.rsplit("-", 1)[1]
+    if not lower.isalpha():
+        return None
+    if text == lower:
+        return _by_affix(lower, data, MIN_AFFIX)
+    if text[0].isupper() and text[1:] == lower[1:]:
+        # capitalised: maybe a name («Sandane», «Gunnar»), so only long, telling affixes count
+        return _by_affix(lower, data, MIN_AFFIX_CAPITALISED)
+    return None
+
+
+def _by_affix(lower: str, data: MarkerData, min_affix: int) -> Marker | None:
+    """Evidence from a word's ending, beginning or a compound part (for words not in the list)."""
+    if len(lower) >= MIN_SUFFIX_WORD and lower not in data.suffix_exceptions:
+        for ending, marker in data.suffixes:
+            if len(ending) >= min_affix and lower.endswith(ending) and len(lower) >= len(ending) + 3:
+                return marker
+    if not lower.startswith(data.prefix_exceptions):
+        for start, marker in data.prefixes:
+            if len(start) >= min_affix and lower.startswith(start) and len(lower) >= len(start) + 2:
+                return marker
+    for cut in range(3, len(lower) - MIN_TAIL + 1):  # longest last part first
+        tail = lower[cut:]
+        if tail in data.neutral or tail in data.suffix_exceptions:
+            break
+        found = data.words.get(tail)
+        if found is not None:
+            return Marker(found.standard, round(found.weight * TAIL_FACTOR, 2), f"-{tail}")
+    for cut in range(len(lower) - 4, MIN_TAIL - 1, -1):  # longest first part first
+        head = lower[:cut]
+        if head in data.neutral:
+            break
+        found = data.words.get(head)
+        if found is not None:
+            return Marker(found.standard, round(found.weight * TAIL_FACTOR, 2), f"{head}-")
+    return None
+
+
+def is_neutral(word: str, data: MarkerData | None = None) -> bool:
+    """True for words valid in both standards by the marker data («også», «vi», «blei»)."""
+    data = data or marker_data()
+    return _normalise(word).lower() in data.neutral
+
+
+def detect_malform(words: Iterable[str]) -> MalformResult:
+    """Classify a post as nb, nn, mixed or unknown from its word tokens, with the evidence."""
+    data = marker_data()
+    totals: dict[tuple[str, Malform, str], list[float]] = {}
+    scores = {Malform.NB: 0.0, Malform.NN: 0.0}
+    for token in words:
+        marker = marker_for(token, data)
+        if marker is None:
+            continue
+        scores[marker.standard] += marker.weight
+        key = (_normalise(token).lower(), marker.standard, marker.ending)
+        entry = totals.setdefault(key, [0, 0.0])
+        entry[0] += 1
+        entry[1] += marker.weight
+    evidence = tuple(
+        Evidence(word, standard, int(count), round(weight, 2), ending)
+        for (word, standard, ending), (count, weight) in sorted(
+            totals.items(), key=lambda item: (-item[1][1], item[0][0])
+        )
+    )
+    nb, nn = round(scores[Malform.NB], 2), round(scores[Malform.NN], 2)
+    return MalformResult(decide(nb, nn), nb, nn, evidence)
+
+
+def decide(nb_score: float, nn_score: float) -> Malform:
+    """The verdict from the two scores (see the module docstring for the thresholds)."""
+    total = nb_score + nn_score
+    if total < MIN_EVIDENCE:
+        return Malform.UNKNOWN
+    if nb_score >= DOMINANCE * total:
+        return Malform.NB
+    if nn_score >= DOMINANCE * total:
+        return Malform.NN
+    return Malform.MIXED

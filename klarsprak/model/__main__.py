@@ -1,0 +1,177 @@
+"""Command line for the language model: ``python -m klarsprak.model train|evaluate|prepare``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CONFIG = HERE / "config.cfg"
+DEFAULT_DATA = Path("../shared/data")
+DEFAULT_WORK = Path("/tmp/klarsprak-model-training")
+
+
+STANDARD_DIRS = {"nob": "nb", "nno": "nn"}
+NN_MARKERS = frozenset({"ikkje", "eg", "kva", "vart", "berre", "korleis", "kven", "frå", "ein", "eit", "me", "dei", "vere", "meir", "noko", "mykje", "heile", "difor", "fordi"})
+NB_MARKERS = frozenset({"ikke", "jeg", "hva", "ble", "bare", "hvordan", "hvem", "fra", "en", "et", "vi", "de", "være", "mer", "noe", "mye", "hele", "derfor", "fordi"})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m klarsprak.model",
+        description="Tren og mål klarsprak sin norske språkmodell (bokmål og nynorsk).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    train = sub.add_parser("train", help="Tren modellane frå NDT og legg dei i pakken.")
+    train.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                       help="Mappa med ndt/ og ud-dev/ (standard: ../shared/data).")
+    train.add_argument("--work", type=Path, default=DEFAULT_WORK,
+                       help="Arbeidsmappe for korpusfiler og sjekkpunkt (utanfor repoet).")
+    train.add_argument("--output", type=Path, default=HERE / "data",
+                       help="Kvar dei ferdige modellane skal liggje (undermapper nb/ og nn/).")
+    train.add_argument("--max-steps", type=int, default=None, help="Overstyr talet på steg.")
+    train.add_argument("--standards", default="nob,nno", help="nob, nno eller nob,nno (standard).")
+    train.add_argument("--sequential", action="store_true",
+                       help="Tren éin standard om gongen (standard: begge samstundes, éin kjerne kvar).")
+
+    prep = sub.add_parser("prepare", help="Lag berre korpusfilene (.spacy) i arbeidsmappa.")
+    prep.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    prep.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    prep.add_argument("--standards", default="nob,nno")
+
+    ev = sub.add_parser("evaluate", help="Mål modellen mot ei UD CoNLL-U-fil.")
+    ev.add_argument("file", type=Path, help="CoNLL-U-fil med fasit.")
+    ev.add_argument("--format", choices=["json", "text"], default="text")
+    ev.add_argument("--malform", choices=["auto", "nb", "nn"], default="auto",
+                    help="Kva modell som skal målast (auto: etter orda i fila).")
+    ev.add_argument("--model", type=Path, default=None,
+                    help="Modellmappe med nb/ og nn/, eller éin modell (standard: dei som følgjer med).")
+
+    args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
+    if args.command == "prepare":
+        return _prepare(args)
+    return _train(args)
+
+
+def _standards(value: str) -> tuple[str, ...]:
+    chosen = tuple(s.strip() for s in value.split(",") if s.strip())
+    unknown = [s for s in chosen if s not in STANDARD_DIRS]
+    if unknown:
+        raise SystemExit(f"Ukjend standard: {', '.join(unknown)} (bruk nob og/eller nno).")
+    return chosen
+
+
+def _prepare(args: argparse.Namespace) -> int:
+    from .prepare import prepare
+
+    for standard in _standards(args.standards):
+        report = prepare(args.data / "ndt", args.data / "ud-dev", args.work / f"corpus-{standard}", (standard,))
+        print(json.dumps({k: v for k, v in report.__dict__.items() if k != "excluded_files"}))
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    """Prepare corpora, train one pipeline per standard (in parallel on 2 cores), ship the best."""
+    _prepare(args)
+    jobs = []
+    for standard in _standards(args.standards):
+        corpus = args.work / f"corpus-{standard}"
+        cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG),
+               "--output", str(args.work / f"run-{standard}"),
+               "--paths.train", str(corpus / "train.spacy"),
+               "--paths.dev", str(corpus / "internal-dev.spacy")]
+        if args.max_steps:
+            cmd += ["--training.max_steps", str(args.max_steps)]
+        log = open(args.work / f"train-{standard}.log", "w", encoding="utf-8")
+        print(f"Trener {standard}: logg i {log.name}")
+        job = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        if args.sequential:
+            job.wait()
+        jobs.append((standard, job))
+    failed = [standard for standard, job in jobs if job.wait() != 0]
+    if failed:
+        print(f"Treninga feila for {', '.join(failed)}; sjå loggen.", file=sys.stderr)
+        return 1
+    for standard, _ in jobs:
+        _ship(args.work / f"run-{standard}" / "model-best", args.output / STANDARD_DIRS[standard], standard)
+    print(f"Modellane ligg i {args.output}")
+    return 0
+
+
+def _ship(best: Path, output: Path, standard: str) -> None:
+    """Copy the best checkpoint into the package with attribution in its meta.json."""
+    import spacy
+
+    nlp = spacy.load(best)
+    nlp.meta.update({"name": f"klarsprak_{STANDARD_DIRS[standard]}", "version": "1.0.0"})
+    nlp.meta["description"] = (
+        f"klarsprak ({'bokmål' if standard == 'nob' else 'nynorsk'}): UPOS, UD-morfologi, "
+        "Oslo-Bergen-tagg og lemma. Trent på Norsk dependenstrebank (NDT) med UD-konvertering."
+    )
+    nlp.meta["sources"] = [
+        {"name": "Norwegian Dependency Treebank (NDT), NorNE release", "url": "https://github.com/ltgoslo/norne",
+         "license": "CC0 1.0 (annotations)", "author": "National Library of Norway (Språkbanken), University of Oslo"},
+        {"name": "UD_Norwegian-Bokmaal / UD_Norwegian-Nynorsk (development set, evaluation only)",
+         "url": "https://universaldependencies.org", "license": "CC BY-SA 4.0"},
+    ]
+    nlp.meta["license"] = "CC0 1.0 (derived from NDT annotations)"
+    nlp.meta.pop("performance", None)
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+
+
+def guess_malform(path: Path) -> str:
+    """'nn' or 'nb' for a whole CoNLL-U file, from frequent marker words."""
+    from .corpus import read_conllu
+
+    nn = nb = 0
+    for sent in read_conllu(path):
+        for tok in sent.tokens:
+            low = tok.form.lower()
+            nn += low in NN_MARKERS and low not in NB_MARKERS
+            nb += low in NB_MARKERS and low not in NN_MARKERS
+    return "nn" if nn > nb else "nb"
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from . import load_model
+    from .evaluate import evaluate_file, format_text
+
+    if not args.file.is_file():
+        print(f"Fann ikkje fila: {args.file}", file=sys.stderr)
+        return 2
+    malform = guess_malform(args.file) if args.malform == "auto" else args.malform
+    if args.model is not None and (args.model / "config.cfg").is_file():
+        import spacy  # one pipeline directory, e.g. a training checkpoint
+
+        nlp = spacy.load(args.model)
+    else:
+        nlp = load_model(malform, model_dir=args.model)
+    if nlp is None:
+        from . import load_error
+
+        print(load_error or "Språkmodellen kunne ikkje lastast.", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate_file(nlp, args.file)
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"Kunne ikkje lese CoNLL-U-fila {args.file}: {exc}", file=sys.stderr)
+        return 2
+    result["malform"] = malform
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(format_text(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Shared fixtures: one engine with the shipped defaults, and a CLI runner in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def engine():
+    from klarsprak.engine import Engine
+
+    return Engine()
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real command line in a subprocess (exit codes and stderr as a user sees them)."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if not env or "GITHUB_ACTIONS" not in env else None
+    return subprocess.run([sys.executable, "-m", "klarsprak", *args], cwd=cwd, input=stdin,
+                          capture_output=True, env=full_env, timeout=120)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
