@@ -19,11 +19,13 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from klarsprak.inflect import generate_forms  # noqa: E402
+from klarsprak.inflect import generate_forms
 
 CLASSES = ("verb", "verb-et", "verb-te", "verb-de", "verb-dde")
 # Auxiliaries and modals: suppletive, never in a word list; reported separately.
-AUXILIARIES = frozenset("være vere bli verte kunne ville vilje skulle måtte burde vite".split())
+AUXILIARIES = frozenset(
+    {"være", "vere", "bli", "verte", "kunne", "ville", "vilje", "skulle", "måtte", "burde", "vite"}
+)
 GENDER = {"mask": "noun-m", "fem": "noun-f", "nøyt": "noun-n"}
 
 
@@ -50,10 +52,20 @@ def paradigm_of(pos: str, tags: set[str]) -> str | None:
     return None
 
 
+def covered(lemma: str, forms: collections.Counter, code: str, malform: str) -> int:
+    """Attested tokens of ``lemma`` that paradigm ``code`` generates."""
+    made = generate_forms(lemma, code, malform)
+    return sum(count for form, count in forms.items() if form in made)
+
+
 def evaluate(rows, malform: str, show: int) -> None:
-    lemma_forms: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    lemma_forms: dict[tuple[str, str], collections.Counter] = collections.defaultdict(
+        collections.Counter
+    )
     form_lemmas: dict[str, set[str]] = collections.defaultdict(set)
-    lemma_paradigm: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    lemma_paradigm: dict[tuple[str, str], collections.Counter] = collections.defaultdict(
+        collections.Counter
+    )
     for form, lemma, pos, tags in rows:
         form_lemmas[form].add(lemma)
         paradigm = paradigm_of(pos, tags)
@@ -71,10 +83,11 @@ def evaluate(rows, malform: str, show: int) -> None:
         lemma = key[0]
         if key[1] == "aux":
             continue
-        paradigm = "noun-f" if key[1] == "noun" and "noun-f" in lemma_paradigm[key] else lemma_paradigm[key].most_common(1)[0][0]
+        counts = lemma_paradigm[key]
+        paradigm = "noun-f" if key[1] == "noun" and "noun-f" in counts else counts.most_common(1)[0][0]
         generated = generate_forms(lemma, paradigm, malform)
         if key[1] == "verb":  # also: the weak class a word-list author would pick
-            best = max(CLASSES, key=lambda code: sum(c for f, c in forms.items() if f in generate_forms(lemma, code, malform)))
+            best = max(CLASSES, key=lambda code: covered(lemma, forms, code, malform))
             explicit = generate_forms(lemma, best, malform)
             oracle = totals["verb (best code)"]
             oracle[0] += sum(forms.values())
@@ -94,9 +107,11 @@ def evaluate(rows, malform: str, show: int) -> None:
                 collisions[(lemma, paradigm, form, ",".join(sorted(others)))] += 1
     print(f"== {malform}")
     for klass, (tokens, hit, generated, clashes) in sorted(totals.items()):
-        print(f"{klass:5} recall {hit / tokens:6.1%} of {tokens} tokens; "
-              f"{clashes} of {generated} extra generated forms are another lemma's form in NDT "
-              f"({clashes / max(generated, 1):.2%})")
+        line = f"{klass:5} recall {hit / tokens:6.1%} of {tokens} tokens"
+        if generated:
+            line += (f"; {clashes} of {generated} extra generated forms are another lemma's form"
+                     f" in NDT ({clashes / generated:.2%})")
+        print(line)
     if show:
         print("most frequent misses:", misses.most_common(show))
         print("collisions (sample):", list(collisions)[:show])

@@ -16,6 +16,13 @@ Dev-time only; the linter never runs this. Method (repeated in the YAML header):
    other reading is real but rare (``seier`` «victory» in bokmål) get a low fixed weight.
 5. Endings for words outside the list (``-heten``, ``-lig``, ``-ingar``, ``-ane`` …) are curated
    from grammar; their weights come from type counts of rare NDT words (a stand-in for unseen words).
+6. Weak evidence (``weak``): words that are *not* markers (valid in both standards, or too rare to
+   trust) but are reliably more frequent in one half of NDT (1.5x+, seen 3+ times in 2+ documents),
+   e.g. «henne», «mens», «heim»; weight = 0.15 x log ratio, at most 0.5 (pronouns of address left
+   out: their skew is NDT's genre mix). Weak endings (``weak_suffixes``, 1-4 letters such as «-a»,
+   «-ene») from rare NDT word types (2x+, 20+ types), weight 0.1 x log ratio, at most 0.3.
+   ``weak_exceptions``: frequent words with no skew, which never count through a weak ending
+   («etter», «under»). The weak tier decides only where the markers do not (klarsprak/malform.py).
 
 Usage: python benchmarks/malform_build_markers.py [--data /work/shared/data] [--out wordlists/...]
 """
@@ -46,6 +53,21 @@ MIN_DOCS = 3
 MAX_WEIGHT = 3.0
 MIN_WEIGHT = 0.5
 
+# Weak tier (words valid in both, or too rare for a marker, with a frequency skew)
+WEAK_MIN_RATIO_LOG = math.log(1.5)
+WEAK_MIN_COUNT = 3
+WEAK_MIN_DOCS = 2
+WEAK_SCALE, WEAK_MAX = 0.15, 0.5
+WEAK_SUFFIX_MIN_RATIO_LOG = math.log(2)
+WEAK_SUFFIX_MIN_TYPES = 20
+WEAK_SUFFIX_SCALE, WEAK_SUFFIX_MAX = 0.1, 0.3
+WEAK_SUFFIX_MAX_LEN = 4
+WEAK_SUFFIX_MIN_WORD = 5  # same as klarsprak.malform.MIN_WEAK_SUFFIX_WORD
+WEAK_EXCEPTION_MIN_COUNT = 10  # a word seen this often without a skew is known to be shared
+# Skewed in NDT by genre, not by standard (bokmål NDT has more blogs): the pronouns of address
+# that every health post uses in both standards must not be evidence.
+WEAK_NEVER = {"du", "deg", "din", "di", "ditt", "dine", "meg", "min", "mitt", "mine", "vi", "oss", "vår", "vårt", "våre"}
+
 # Valid in both standards (as normally used): never evidence. Grouped by why.
 NEUTRAL = {
     # function words and pronouns shared by both standards
@@ -63,7 +85,7 @@ NEUTRAL = {
     # nynorsk «gi/gir/gitt» are main forms since 2012 (Digdir: «Gi, ikkje gje»)
     "gi", "gir", "gitt",
     # nynorsk j-less forms (2012): legge/leggje, følge/følgje, tenke/tenkje …
-    "legge", "ligge", "følge", "tenke", "bygge", "søke", "trekke", "ligger", "legger",
+    "legge", "ligge", "følge", "tenke", "bygge", "søke", "trekke",
     "følger", "tenker", "bygger", "søker", "trekker",
     # bokmål imperatives identical to nynorsk present tense («Skriv til oss», «Finn fastlegen»)
     "skriv", "legg", "ligg", "finn", "les", "kom", "treng", "bruk", "hjelp", "søk", "gjeld",
@@ -182,6 +204,8 @@ class Corpus:
     docs: dict = field(default_factory=lambda: collections.defaultdict(set))
     props: collections.Counter = field(default_factory=collections.Counter)
     pos: dict = field(default_factory=lambda: collections.defaultdict(collections.Counter))
+    lemma_of: dict = field(default_factory=lambda: collections.defaultdict(collections.Counter))
+    lemmas: collections.Counter = field(default_factory=collections.Counter)
     tokens: int = 0
     files: int = 0
     skipped: int = 0
@@ -200,7 +224,7 @@ def read_conll(path: Path) -> list[list[tuple[str, str, str]]]:
         cols = line.split("\t")
         if "-" in cols[0] or "." in cols[0]:
             continue
-        current.append((cols[1], cols[3], cols[5]))
+        current.append((cols[1], cols[2], cols[3], cols[5]))
     if current:
         sentences.append(current)
     return sentences
@@ -220,7 +244,7 @@ def load_corpus(folder: Path, held_out: set[tuple[str, ...]]) -> Corpus:
         corpus.files += 1
         doc = path.name.split("_")[0]
         for sentence in sentences:
-            for form, pos, feats in sentence:
+            for form, lemma, pos, feats in sentence:
                 word = form.lower()
                 if not WORD.match(word):
                     continue
@@ -229,6 +253,8 @@ def load_corpus(folder: Path, held_out: set[tuple[str, ...]]) -> Corpus:
                     continue
                 corpus.counts[word] += 1
                 corpus.pos[word][pos] += 1
+                corpus.lemma_of[word][lemma.lower()] += 1
+                corpus.lemmas[lemma.lower()] += 1
                 corpus.docs[word].add(doc)
                 corpus.tokens += 1
     return corpus
@@ -283,7 +309,7 @@ def regenerates(analyses: dict[str, list[str]], generator: str) -> dict[str, set
     return result
 
 
-def valid_as_used(word: str, valid: dict[str, set[str]], corpus: "Corpus") -> bool:
+def valid_as_used(word: str, valid: dict[str, set[str]], corpus: Corpus) -> bool:
     """The other standard has this form in the part of speech it mostly has in ``corpus``."""
     if word not in valid or not corpus.pos[word]:
         return False
@@ -300,6 +326,22 @@ def frequent(word: str, side: str, nob: Corpus, nno: Corpus) -> bool:
     mine, theirs = (nob, nno) if side == "nb" else (nno, nob)
     ratio = log_ratio(mine.counts[word], theirs.counts[word], mine.tokens, theirs.tokens)
     return mine.counts[word] >= 30 and ratio >= math.log(20)
+
+
+def shares_lemma(word: str, mine: Corpus, theirs: Corpus) -> bool:
+    """The word's usual NDT lemma is also used in the other half («saka»: «sak» is bokmål too).
+
+    Radical bokmål allows -a forms only of words bokmål has («saka», «jobba»), not of nynorsk-only
+    words («forskinga», «sanninga»), whatever Apertium's forgiving analyser says.
+    """
+    lemmas = mine.lemma_of.get(word)
+    if not lemmas:
+        return False
+    return theirs.lemmas[lemmas.most_common(1)[0][0]] > 0
+
+
+def nynorsk_ending(word: str) -> bool:
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in ("ar", "ane", "ande", "ast", "leg", "lege", "heit"))
 
 
 def radical_bokmaal(word: str, analyses: list[str]) -> bool:
@@ -358,7 +400,7 @@ def build(data: Path) -> dict:
         reason = None
         if word in NEUTRAL:
             reason = "neutral"
-        elif "sjuk" in word and side == "nn":
+        elif "sjuk" in word and side == "nn" and not nynorsk_ending(word):
             reason = "radical-bokmaal"  # bokmål allows sjuk, sjukehus, sjukdom …
         elif word in forced or word in LOW_WEIGHT:
             pass  # checked by hand
@@ -368,7 +410,7 @@ def build(data: Path) -> dict:
             reason = "valid-nynorsk"
         elif side == "nn" and valid_as_used(word, valid_nb, nno) and not frequent(word, side, nob, nno):
             reason = "valid-bokmaal"
-        elif side == "nn" and radical_bokmaal(word, nob_analyses.get(word, [])):
+        elif side == "nn" and shares_lemma(word, nno, nob) and radical_bokmaal(word, nob_analyses.get(word, [])):
             reason = "radical-bokmaal"
         elif side == "nb" and nynorsk_noun(nno_analyses.get(word, [])):
             reason = "nynorsk-noun"
@@ -392,10 +434,67 @@ def build(data: Path) -> dict:
             by_ending = ending_of(word, suffixes)
             if by_ending and by_ending[0] == side and by_ending[1] > weight and word not in LOW_WEIGHT:
                 markers[side][word] = by_ending[1]
-    # every dropped candidate is a form valid in both: it must not count through its ending either
-    neutral = NEUTRAL | {w for ws in dropped.values() for w in ws}
+    # forms dropped for a grammatical reason are valid in both: they must not count through their
+    # ending either (Apertium's verdicts and names are too unreliable to block anything)
+    neutral = NEUTRAL | {w for reason in ("neutral", "radical-bokmaal", "j-less", "nynorsk-noun")
+                         for w in dropped.get(reason, ())}
+    weak = weak_words(nob, nno, markers)
     return {"markers": markers, "suffixes": suffixes, "prefixes": affix_weights(nob, nno, markers),
-            "neutral": neutral, "dropped": dropped, "stats": (nob, nno)}
+            "neutral": neutral, "dropped": dropped, "stats": (nob, nno), "weak": weak,
+            "weak_suffixes": weak_suffix_weights(nob, nno, markers, weak),
+            "weak_exceptions": weak_exceptions(nob, nno, markers, weak, neutral)}
+
+
+def weak_words(nob: Corpus, nno: Corpus, markers: dict) -> dict[str, dict[str, float]]:
+    """Non-marker words that are reliably more frequent in one standard: weak evidence.
+
+    Names are left out (mostly tagged as proper nouns in NDT), as are the markers themselves.
+    """
+    strong = set(markers["nb"]) | set(markers["nn"])
+    result: dict[str, dict[str, float]] = {"nb": {}, "nn": {}}
+    for word in set(nob.counts) | set(nno.counts):
+        if word in strong or word in WEAK_NEVER or not word.isalpha():
+            continue
+        a, b = nob.counts[word], nno.counts[word]
+        ratio = log_ratio(a, b, nob.tokens, nno.tokens, smoothing=1.0)
+        if abs(ratio) < WEAK_MIN_RATIO_LOG:
+            continue
+        side, mine = ("nb", nob) if ratio > 0 else ("nn", nno)
+        if mine.counts[word] < WEAK_MIN_COUNT or len(mine.docs[word]) < WEAK_MIN_DOCS:
+            continue
+        if 2 * (nob.props[word] + nno.props[word]) > a + b:
+            continue  # mostly a name
+        result[side][word] = round(min(WEAK_MAX, WEAK_SCALE * abs(ratio)), 2)
+    return result
+
+
+def weak_suffix_weights(nob: Corpus, nno: Corpus, markers: dict, weak: dict) -> dict[str, dict[str, float]]:
+    """Endings of 1–4 letters that are twice as common among rare word types of one standard."""
+    known = set(markers["nb"]) | set(markers["nn"]) | set(weak["nb"]) | set(weak["nn"])
+
+    def types(corpus: Corpus) -> list[str]:
+        return [w for w, c in corpus.counts.items()
+                if c <= 3 and w.isalpha() and len(w) >= WEAK_SUFFIX_MIN_WORD and w not in known]
+
+    tb, tn = types(nob), types(nno)
+    result: dict[str, dict[str, float]] = {"nb": {}, "nn": {}}
+    for n in range(1, WEAK_SUFFIX_MAX_LEN + 1):
+        cb = collections.Counter(w[-n:] for w in tb)
+        cn = collections.Counter(w[-n:] for w in tn)
+        for ending in sorted(set(cb) | set(cn)):
+            ratio = log_ratio(cb[ending], cn[ending], len(tb), len(tn), smoothing=1.0)
+            if abs(ratio) >= WEAK_SUFFIX_MIN_RATIO_LOG and max(cb[ending], cn[ending]) >= WEAK_SUFFIX_MIN_TYPES:
+                side = "nb" if ratio > 0 else "nn"
+                result[side][ending] = round(min(WEAK_SUFFIX_MAX, WEAK_SUFFIX_SCALE * abs(ratio)), 2)
+    return {side: dict(sorted(ends.items())) for side, ends in result.items()}
+
+
+def weak_exceptions(nob: Corpus, nno: Corpus, markers: dict, weak: dict, neutral: set[str]) -> list[str]:
+    """Frequent words used alike in both halves: they must not count through a weak ending."""
+    listed = set(markers["nb"]) | set(markers["nn"]) | set(weak["nb"]) | set(weak["nn"]) | neutral
+    return sorted(w for w in set(nob.counts) | set(nno.counts)
+                  if w.isalpha() and len(w) >= WEAK_SUFFIX_MIN_WORD and w not in listed
+                  and nob.counts[w] + nno.counts[w] >= WEAK_EXCEPTION_MIN_COUNT)
 
 
 def ending_of(word: str, suffixes: dict[str, dict[str, float]]) -> tuple[str, float] | None:
@@ -410,6 +509,11 @@ def ending_of(word: str, suffixes: dict[str, dict[str, float]]) -> tuple[str, fl
     return None
 
 
+def prefix_hits(words: list[str], prefix: str) -> int:
+    return sum(1 for w in words if w.startswith(prefix) and len(w) >= len(prefix) + 2
+               and not any(w.startswith(x) for x in PREFIX_EXCEPTIONS))
+
+
 def affix_weights(nob: Corpus, nno: Corpus, markers: dict) -> dict[str, dict[str, dict[str, float]]]:
     """Weights of the curated beginnings, from rare NDT word types like the endings."""
     known = set(markers["nb"]) | set(markers["nn"]) | NEUTRAL
@@ -421,10 +525,7 @@ def affix_weights(nob: Corpus, nno: Corpus, markers: dict) -> dict[str, dict[str
     result: dict[str, dict[str, float]] = {"nb": {}, "nn": {}}
     for side, prefixes in PREFIXES.items():
         for p in prefixes:
-            def hits(ws: list[str]) -> int:
-                return sum(1 for w in ws if w.startswith(p) and len(w) >= len(p) + 2
-                           and not any(w.startswith(x) for x in PREFIX_EXCEPTIONS))
-            a, b = hits(tb), hits(tn)
+            a, b = prefix_hits(tb, p), prefix_hits(tn, p)
             ratio = log_ratio(a, b, len(tb), len(tn)) * (1 if side == "nb" else -1)
             # grammar says these never occur in the other standard; few types seen: at least 0.5
             weight = round(max(0.5, min(1.5, ratio - 1.0)), 2) if (a if side == "nb" else b) else 0.5
@@ -478,6 +579,12 @@ HEADER = """\
 #   using the Apertium nno-nob analysers (GPL-2+; used at build time only, nothing copied).
 # - Endings (for words outside the list) are curated from grammar (-heit/-het, -leg/-lig,
 #   -ingar/-inger, -ane, -ar, -ande/-ende, -ast/-es); weights from rare NDT word types.
+# - Weak evidence ("weak", "weak_suffixes"): words valid in both standards (or too rare to be
+#   markers) that are 1.5x+ more frequent in one half of NDT (3+ times, 2+ documents), weight
+#   0.15 x log ratio (max 0.5); endings of 1-4 letters 2x+ more common among rare NDT word types
+#   of one standard (20+ types), weight 0.1 x log ratio (max 0.3). "weak_exceptions": frequent
+#   words without a skew, which never count through a weak ending. The weak tier decides only when
+#   the markers do not, and is shown to the writer as weak evidence.
 # - Detection: score = sum of weights; see klarsprak/malform.py for thresholds.
 """
 
@@ -500,10 +607,16 @@ def write(result: dict, out: Path) -> None:
         "nn": dict(sorted(markers["nn"].items())),
         "suffixes": {"nb": suffixes["nb"], "nn": suffixes["nn"]},
         "prefixes": result["prefixes"],
+        "weak": {"nb": dict(sorted(result["weak"]["nb"].items())), "nn": dict(sorted(result["weak"]["nn"].items()))},
+        "weak_suffixes": result["weak_suffixes"],
+        "weak_exceptions": result["weak_exceptions"],
     }
     text = HEADER + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}: {len(markers['nb'])} nb, {len(markers['nn'])} nn markers", file=sys.stderr)
+    print(f"wrote {out}: {len(markers['nb'])} nb, {len(markers['nn'])} nn markers; weak: "
+          f"{len(result['weak']['nb'])} nb, {len(result['weak']['nn'])} nn words, "
+          f"{sum(map(len, result['weak_suffixes'].values()))} endings, "
+          f"{len(result['weak_exceptions'])} exceptions", file=sys.stderr)
 
 
 def main() -> None:

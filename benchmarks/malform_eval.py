@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from klarsprak.malform import Malform, MalformResult, detect_malform, marker_data  # noqa: E402
+from klarsprak.malform import Malform, MalformResult, detect_malform, marker_data
 
 DEFAULT_DIR = Path(os.environ.get("KLARSPRAK_UD_DEV", "/work/shared/data/ud-dev"))
 LABELS = (Malform.NB, Malform.NN, Malform.MIXED, Malform.UNKNOWN)
@@ -109,9 +109,11 @@ def evaluate(sets: dict[Malform, list[Sentence]]) -> tuple[list[Tally], float]:
 
 
 def explain(result: MalformResult, limit: int = 8) -> str:
+    """Evidence as ``word(ending):standard=weight``; ``~`` marks weak evidence."""
     parts = []
     for ev in result.evidence[:limit]:
         label = f"{ev.word}({ev.ending})" if ev.ending else ev.word
+        label += "~" if ev.weak else ""  # weak evidence
         parts.append(f"{label}:{ev.standard.value}{'x' + str(ev.count) if ev.count > 1 else ''}={ev.weight:g}")
     return ", ".join(parts) or "no evidence"
 
@@ -132,7 +134,7 @@ def report(tallies: list[Tally], speed: float, errors: int, seed: int, errors_fr
         sample = rng.sample(tally.errors, min(errors, len(tally.errors)))
         print(f"\n{len(sample)} of {len(tally.errors)} misclassified ({tally.name}):")
         for gold, result, text in sample:
-            print(f"- gold {gold.value}, got {result.malform.value} (nb {result.nb_score:g}, nn {result.nn_score:g}): {text}")
+            print(f"- gold {gold.value}, got {result.malform.value} (nb {result.nb_score:g}, nn {result.nn_score:g}; weak nb {result.weak_nb:g}, nn {result.weak_nn:g}): {text}")
             print(f"    evidence: {explain(result)}")
 
 

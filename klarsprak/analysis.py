@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,8 +88,11 @@ def is_word(token: Any) -> bool:
         return False
     if text[0] in "#@":
         return False
-    idx = token.idx
-    return not (idx > 0 and token.doc.text[idx - 1] in "#@")
+    if token.i == 0:
+        return True
+    # the character just before the token, without ``doc.text`` (which rebuilds the whole text)
+    previous = token.doc[token.i - 1]
+    return bool(previous.whitespace_) or previous.text[-1:] not in ("#", "@")
 
 
 def is_long_word(token: Any) -> bool:
@@ -117,19 +121,40 @@ def compute_stats(segments: list[SegmentAnalysis]) -> Stats:
     return stats
 
 
+_WORD = re.compile(r"(?<![#@\w])[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def post_words(document: Document) -> list[str]:
+    """The post's words for målform detection, before any pipeline runs (hashtags, @-names out)."""
+    return [match.group() for segment in document.segments for match in _WORD.finditer(segment.text)]
+
+
+def pipeline_standard(required_malform: str | None, result: MalformResult) -> str:
+    """Which pipeline analyses the post: the policy's standard, else the detected (dominant) one."""
+    if required_malform in ("nb", "nn"):
+        return required_malform
+    if result.malform is Malform.NN or (result.malform is Malform.MIXED and result.nn_score > result.nb_score):
+        return "nn"
+    return "nb"
+
+
 def analyse_document(document: Document, required_malform: str | None = None,
-                     cache: dict[str, Any] | None = None) -> Analysis:
-    """``cache`` maps segment text → Doc, so unchanged paragraphs are not analysed again."""
+                     cache: dict[tuple[str, str], Any] | None = None,
+                     malform: MalformResult | None = None) -> Analysis:
+    """Målform first (it picks the pipeline), then a Doc per segment.
+
+    ``cache`` maps (standard, segment text) → Doc, so unchanged paragraphs are not analysed again.
+    """
     from klarsprak.nlp import analyse
 
+    result = malform if malform is not None else detect_malform(post_words(document))
+    standard = pipeline_standard(required_malform, result)
     texts = [segment.text for segment in document.segments]
     if cache is None:
-        docs = analyse(texts)
+        docs = analyse(texts, standard)
     else:
-        missing = list(dict.fromkeys(text for text in texts if text not in cache))
-        cache.update(zip(missing, analyse(missing)))
-        docs = [cache[text] for text in texts]
+        missing = list(dict.fromkeys(text for text in texts if (standard, text) not in cache))
+        cache.update(((standard, text), doc) for text, doc in zip(missing, analyse(missing, standard)))
+        docs = [cache[(standard, text)] for text in texts]
     segments = [SegmentAnalysis(segment, doc) for segment, doc in zip(document.segments, docs)]
-    words = [token.text for item in segments for token in item.doc if is_word(token)]
-    result = detect_malform(words)
     return Analysis(document, segments, result, required_malform, compute_stats(segments))

@@ -299,7 +299,7 @@ def _map_suggestion(suggestion: Suggestion, cell: Cell) -> Suggestion:
     return replace(suggestion, fix=mapped)
 
 
-def check_rows(engine: "Engine", source: SourceFile, rows: list[Row]) -> list[FileResult]:
+def check_rows(engine: Engine, source: SourceFile, rows: list[Row]) -> list[FileResult]:
     """Check each row with text as a post; empty text cells are planned slots, not posts yet."""
     columns = engine.config.spec.calendar
     document = Document(source.text, source.path, "text")
@@ -321,17 +321,12 @@ def check_rows(engine: "Engine", source: SourceFile, rows: list[Row]) -> list[Fi
     return results
 
 
-def read_csv_calendar(engine: "Engine", source: SourceFile) -> list[FileResult]:
+def read_csv_calendar(engine: Engine, source: SourceFile) -> list[FileResult]:
     return check_rows(engine, source, parse_csv(source.text, source.path, engine.config.spec.calendar))
 
 
-def read_yaml_calendar(engine: "Engine", source: SourceFile) -> list[FileResult]:
+def read_yaml_calendar(engine: Engine, source: SourceFile) -> list[FileResult]:
     return check_rows(engine, source, parse_yaml_plan(source.text, source.path))
-
-
-def is_calendar(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.endswith(CSV_SUFFIX) or lowered.endswith(YAML_SUFFIXES) or lowered in ("plan.yaml", "plan.yml")
 
 
 def _line_of(text: str, offset: int) -> int:

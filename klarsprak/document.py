@@ -21,8 +21,10 @@ Details of this implementation (additive to the contract):
   numbers, ``>`` quote markers, backslash escapes, HTML tags, reference definitions.
   ``Document.masks`` lists the masked code, URLs, e-mail addresses, HTML and comments by kind,
   so a rule that must see them (personal data) still can.
-- Segments never start or end with whitespace; a list item with two paragraphs gives two "list"
-  segments with the same ``block``; table segments are cells, one ``block`` per row.
+- A segment spans its whole block without the source's surrounding whitespace; its text may
+  start or end with blanked markup («**Viktig**» gives «  Viktig  »). A list item with two
+  paragraphs gives two "list" segments with the same ``block``; table segments are cells,
+  one ``block`` per row. Segments without any prose (only a URL, only code) are left out.
 - Plain text: paragraphs are split on blank lines; URLs, e-mail addresses and HTML comments are
   masked; nothing else is.
 - ``<!-- klarsprak-disable-line ID -->`` switches rules off on the comment's own line.
@@ -35,8 +37,9 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from klarsprak.errors import KlarsprakError
@@ -271,7 +274,7 @@ def _yaml_type(value: Any) -> str:
 _DIRECTIVE_RE = re.compile(
     r"<!--\s*klarsprak-(disable-next-line|disable-line|disable|enable)(?=[\s:,]|--)"
     r"[\s:]*(.*?)\s*-->",
-    re.S,
+    re.DOTALL,
 )
 _ID_SPLIT_RE = re.compile(r"[\s,]+")
 
@@ -444,7 +447,7 @@ class _Builder:
     def prose(self, scope: str, spans: list[tuple[int, int]], block: int) -> None:
         if not spans:
             return
-        masks = [(end, begin) for (_, end), (begin, _) in zip(spans, spans[1:]) if begin > end]
+        masks = [(end, begin) for (_, end), (begin, _) in pairwise(spans) if begin > end]
         start, end = spans[0][0], spans[-1][1]
         self.emit(scope, start, end, masks, block)
 
@@ -474,7 +477,7 @@ class _Builder:
             self.block += 1
             pipes = [m.start() for m in _PIPE_RE.finditer(self.text, start, end) if self.text[m.start()] == "|"]
             bounds = [start - 1, *pipes, end]
-            for left, right in zip(bounds, bounds[1:]):
+            for left, right in pairwise(bounds):
                 cell_start, cell_end = left + 1, right
                 if self.text[cell_start:cell_end].strip():
                     self.emit("table", cell_start, cell_end, [], self.block)
@@ -498,13 +501,19 @@ class _Builder:
     def emit(self, scope: str, start: int, end: int, masks: list[tuple[int, int]], block: int,
              markdown: bool = True) -> None:
         """Scan inline markup of ``text[start:end]`` and add the segment (and any alt texts)."""
+        trigger = _MD_TRIGGER_RE if markdown else _TEXT_TRIGGER_RE
+        if not masks and trigger.search(self.text, start, end) is None:  # plain words: most blocks
+            segment = _segment(self.text, scope, start, end, masks, block)
+            if segment is not None:
+                self.segments.append(segment)
+            return
         scan = _Inline(self, masks, markdown)
         scan.run(start, end)
         segment = _segment(self.text, scope, start, end, scan.masks, block)
         if segment is not None:
             self.segments.append(segment)
         for link_start, link_end, url in scan.links:
-            self.links.append(_link(self.text, segment, link_start, link_end, url, scan.masks))
+            self.links.append(Link(*_visible(self.text, link_start, link_end, scan.masks), url))
         for image_start, image_end, alt_start, alt_end, src in scan.images:
             alt_scan = _Inline(self, [], markdown)
             alt_scan.allow_links = False
@@ -512,32 +521,35 @@ class _Builder:
             alt = _segment(self.text, "alt", alt_start, alt_end, alt_scan.masks, block)
             if alt is not None:
                 self.segments.append(alt)
-                self.images.append(Image(image_start, image_end, alt.start, alt.end, alt.text, src))
-            else:
-                self.images.append(Image(image_start, image_end, alt_start, alt_start, "", src))
-            self.images.extend(Image(*nested[:2], nested[2], nested[2], "", nested[4]) for nested in alt_scan.images)
+            self.images.append(Image(image_start, image_end, *_visible(self.text, alt_start, alt_end, alt_scan.masks), src))
+            for nested_start, nested_end, nested_alt, _, nested_src in alt_scan.images:  # ![![a](b)](c)
+                self.images.append(Image(nested_start, nested_end, nested_alt, nested_alt, "", nested_src))
 
 
 def _segment(text: str, scope: str, start: int, end: int, masks: list[tuple[int, int]],
              block: int) -> Segment | None:
-    """The masked slice, trimmed of whitespace at both ends; None when nothing is left."""
-    body = _apply_masks(text, start, end, masks)
-    stripped = body.lstrip()
-    if not stripped:
+    """The masked slice without the source's own whitespace at either end; None if no prose.
+
+    Masked characters at the ends stay: a segment covers its whole block, so a rule can tell
+    that a URL or e-mail address at the end of a paragraph belongs to it.
+    """
+    source = text[start:end]
+    lead = len(source) - len(source.lstrip())
+    trail = len(source) - len(source.rstrip())
+    body = _apply_masks(text, start, end, masks) if masks else source
+    body = body[lead : len(body) - trail]
+    if not body.strip():
         return None
-    lead = len(body) - len(stripped)
-    stripped = stripped.rstrip()
-    return Segment(scope, start + lead, stripped, block)
+    return Segment(scope, start + lead, body, block)
 
 
-def _link(text: str, segment: Segment | None, start: int, end: int, url: str,
-          masks: list[tuple[int, int]]) -> Link:
-    """A link with its visible text trimmed of markup and whitespace."""
+def _visible(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> tuple[int, int, str]:
+    """The range of ``text[start:end]`` without markup and whitespace at its ends, and its words."""
     body = _apply_masks(text, start, end, masks)
     stripped = body.lstrip()
     lead = len(body) - len(stripped)
     stripped = stripped.rstrip()
-    return Link(start + lead, start + lead + len(stripped), " ".join(stripped.split()), url)
+    return start + lead, start + lead + len(stripped), " ".join(stripped.split())
 
 
 def _apply_masks(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> str:
@@ -571,12 +583,13 @@ _PIPE_RE = re.compile(r"\\.|\|")
 # Inline markup
 # ================================================================================================
 
-_MD_TRIGGER_RE = re.compile(r"[\\`<*_~\[@]|!\[|(?:https?|ftp)://|www\.|mailto:", re.I)
-_TEXT_TRIGGER_RE = re.compile(r"<!--|@|(?:https?|ftp)://|www\.|mailto:", re.I)
+_MD_TRIGGER_RE = re.compile(r"[\\`<*_~\[@]|!\[|(?:https?|ftp)://|www\.|mailto:", re.IGNORECASE)
+_TEXT_TRIGGER_RE = re.compile(r"<!--|@|(?:https?|ftp)://|www\.|mailto:", re.IGNORECASE)
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_URL_RE = re.compile(r"((?:https?|ftp)://|www\.|mailto:)[^\s<>\"«»\[\]{}|\\^`]*", re.I)
+_URL_RE = re.compile(r"((?:https?|ftp)://|www\.|mailto:)[^\s<>\"«»\[\]{}|\\^`]*", re.IGNORECASE)
 _URL_TRAILING = ".,:;!?'\")*_~"
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_EMAIL_LOCAL_MAX = 64
 _EMAIL_DOMAIN_RE = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
 _AUTOLINK_RE = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
 _EMAIL_AUTOLINK_RE = re.compile(r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -588,7 +601,7 @@ _HTML_RE = re.compile(
     r"|<\?.*?\?>"
     r"|<![A-Za-z][^>]*>"
     r"|<!\[CDATA\[.*?\]\]>",
-    re.S,
+    re.DOTALL,
 )
 _LABEL_SPECIAL_RE = re.compile(r"[\\\[\]`]")
 _PLAIN_DESTINATION_RE = re.compile(r"[^\s()\\\x00-\x1f]*")
@@ -662,7 +675,7 @@ class _Inline:
                 self.mask(index, end + 3, "comment")
                 position = end + 3
             elif char == "@":
-                position = self.email(index, position, high)
+                position = self.email(index, low, high)
             else:
                 position = self.url(index, low, high)
 
@@ -693,7 +706,7 @@ class _Inline:
             elif char in "*_~":
                 position = self.delimiters(index, high)
             elif char == "@":
-                position = self.email(index, position, high)
+                position = self.email(index, low, high)
             else:
                 position = self.url(index, low, high)
 
@@ -773,6 +786,7 @@ class _Inline:
         """``name@example.no``: the trigger is the ``@``; the local part lies behind it."""
         text = self.text
         start = index
+        floor = max(floor, index - _EMAIL_LOCAL_MAX)
         while start > floor and text[start - 1] in _EMAIL_LOCAL:
             start -= 1
         while start < index and text[start] == ".":

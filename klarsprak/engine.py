@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from klarsprak.analysis import Analysis, SegmentAnalysis, Stats, analyse_document
+from klarsprak.analysis import Analysis, SegmentAnalysis, Stats, analyse_document, pipeline_standard, post_words
 from klarsprak.checks import CheckContext, Finding
 from klarsprak.config import Config
 from klarsprak.diagnostics import Diagnostic, Fix, Severity, Suggestion
 from klarsprak.document import Document, parse_document
 from klarsprak.errors import KlarsprakError
-from klarsprak.malform import MalformResult
+from klarsprak.malform import MalformResult, detect_malform
 from klarsprak.rules import Rule, load_rules
 
 log = logging.getLogger("klarsprak")
@@ -60,7 +60,7 @@ class FileResult:
             "path": self.path,
             "malform": self.malform,
             "malform_evidence": [
-                {"word": item.word, "malform": item.standard.value, "count": item.count}
+                {"word": item.word, "malform": item.standard.value, "count": item.count, "weak": item.weak}
                 for item in self.malform_result.evidence
             ],
             "stats": self.stats.as_dict(),
@@ -93,34 +93,38 @@ class Engine:
         self.config = config or Config()
         self.all_rules: list[Rule] = load_rules(self.config)
         self.rules = [rule for rule in self.all_rules if self.config.selects(rule)]
-        self._prepared = False
-        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._prepared: set[str] = set()
+        self._docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._findings: OrderedDict[tuple[str, str, str, str | None], list[Finding]] = OrderedDict()
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.all_rules if rule.id == rule_id), None)
 
-    def prepare(self) -> None:
-        """Load the language pipeline and let checks adapt it (tokenizer special cases)."""
-        if self._prepared:
+    def prepare(self, standard: str = "nb") -> None:
+        """Load one standard's pipeline and let checks adapt it (tokenizer special cases, matchers).
+
+        Bokmål and nynorsk have a pipeline each; a nynorsk post loads the nynorsk one on first use.
+        """
+        if standard in self._prepared:
             return
         from klarsprak.nlp import get_nlp
 
-        nlp = get_nlp()
+        nlp = get_nlp(standard)
         for rule in self.all_rules:
             rule.check.prepare(nlp)
-        self._prepared = True
+        self._prepared.add(standard)
 
     # -- checking ---------------------------------------------------------------------------
     def check(self, text: str, path: str | None = None, fmt: str | None = None,
               front_matter: dict[str, Any] | None = None) -> FileResult:
         """Check one post. ``front_matter`` adds metadata from outside the text (calendar rows)."""
-        self.prepare()
         document = parse_document(text, path, fmt)
         if front_matter:
             document.front_matter = {**front_matter, **document.front_matter}
         required = self._required_malform(document)
-        analysis = analyse_document(document, required, self._docs)
+        malform = detect_malform(post_words(document))
+        self.prepare(pipeline_standard(required, malform))
+        analysis = analyse_document(document, required, self._docs, malform)
         _trim(self._docs)
         diagnostics, rule_errors = self._run_rules(analysis)
         return FileResult(path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,

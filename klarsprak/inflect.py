@@ -24,9 +24,9 @@ Public API: ``PARADIGMS`` (code → function(word, malform) → forms of one wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 MALFORMS = ("nb", "nn", "both")
 VOWELS = frozenset("aeiouyæøåéèêóòâ")
@@ -52,7 +52,9 @@ NEVER_GENERATE: frozenset[str] = frozenset(
 
 # Prepositions that end the head of a noun or adjective phrase («bundet til rullestolen»).
 _PREPOSITIONS = frozenset(
-    "av bak etter for fra frå før føre hos i med mellom mot om over på til under ved".split()
+    """
+    av bak etter for fra frå før føre hos i med mellom mot om over på til under ved
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -79,7 +81,7 @@ class VerbForms:
             *self.passive, *self.imperative, *self.present_participle,
         }
 
-    def with_prefix(self, prefix: str) -> "VerbForms":
+    def with_prefix(self, prefix: str) -> VerbForms:
         def add(forms: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(prefix + form for form in forms)
 
@@ -89,7 +91,9 @@ class VerbForms:
         )
 
 
-def _v(inf: str, pres: str, past: str, ptc: str, passive: str = "", imp: str = "", prp: str = "") -> VerbForms:
+def _v(
+    inf: str, pres: str, past: str, ptc: str, passive: str = "", imp: str = "", prp: str = ""
+) -> VerbForms:
     """Compact constructor for the strong-verb table: comma-separated alternatives."""
 
     def split(value: str) -> tuple[str, ...]:
@@ -103,19 +107,23 @@ def _v(inf: str, pres: str, past: str, ptc: str, passive: str = "", imp: str = "
 STRONG_VERBS: dict[str, dict[str, VerbForms]] = {
     "ta": {
         "nb": _v("ta", "tar", "tok", "tatt,tatte", "tas", "ta", ""),
-        "nn": _v("ta,take,taka", "tek,tar", "tok", "teke,teken,tekne,tatt,tatte", "takast,tast", "ta", "takande"),
+        "nn": _v("ta,take,taka", "tek,tar", "tok", "teke,teken,tekne,tatt,tatte",
+                 "takast,tast", "ta", "takande"),
     },
     "ligge": {
         "nb": _v("ligge", "ligger", "lå", "ligget", "", "ligg", "liggende"),
-        "nn": _v("liggje,liggja,ligge,ligga", "ligg", "låg", "lege,ligge", "", "ligg", "liggjande,liggande"),
+        "nn": _v("liggje,liggja,ligge,ligga", "ligg", "låg", "lege,ligge",
+                 "", "ligg", "liggjande,liggande"),
     },
     "sette": {
         "nb": _v("sette", "setter", "satte", "satt,satte", "settes", "sett", "settende"),
-        "nn": _v("setje,setja,sette,setta", "set", "sette", "sett,sette", "setjast,settast", "set,sett", "setjande,settande"),
+        "nn": _v("setje,setja,sette,setta", "set", "sette", "sett,sette",
+                 "setjast,settast", "set,sett", "setjande,settande"),
     },
     "legge": {
         "nb": _v("legge", "legger", "la", "lagt,lagte", "legges", "legg", "leggende"),
-        "nn": _v("leggje,leggja,legge,legga", "legg", "la", "lagt,lagde,lagte", "leggjast,leggast", "legg", "leggjande,leggande"),
+        "nn": _v("leggje,leggja,legge,legga", "legg", "la", "lagt,lagde,lagte",
+                 "leggjast,leggast", "legg", "leggjande,leggande"),
     },
     "stå": {
         "nb": _v("stå", "står", "sto,stod", "stått", "stås", "stå", "stående"),
@@ -135,23 +143,26 @@ STRONG_VERBS: dict[str, dict[str, VerbForms]] = {
     },
     "gi": {
         "nb": _v("gi", "gir", "ga,gav", "gitt,gitte", "gis", "gi", "givende"),
-        "nn": _v("gi,gje,gjeve", "gir,gjev", "gav,ga", "gitt,gjeve,gjeven,gjevne,gitte", "givast,gjevast", "gi,gjev", "givande,gjevande"),
+        "nn": _v("gi,gje,gjeve", "gir,gjev", "gav,ga", "gitt,gjeve,gjeven,gjevne,gitte",
+                 "givast,gjevast", "gi,gjev", "givande,gjevande"),
     },
     "komme": {
         "nb": _v("komme", "kommer", "kom", "kommet", "kommes", "kom", "kommende"),
-        "nn": _v("kome,koma,komme,komma", "kjem", "kom", "kome,komen,komne,komme", "komast", "kom", "komande"),
+        "nn": _v("kome,koma,komme,komma", "kjem", "kom", "kome,komen,komne,komme",
+                 "komast", "kom", "komande"),
     },
     "holde": {
         "nb": _v("holde", "holder", "holdt", "holdt,holdte", "holdes", "hold", "holdende"),
-        "nn": _v("halde,halda,holde", "held,holder", "heldt,holdt", "halde,halden,haldne,holdt", "haldast", "hald,hold", "haldande"),
+        "nn": _v("halde,halda,holde", "held,holder", "heldt,holdt", "halde,halden,haldne,holdt",
+                 "haldast", "hald,hold", "haldande"),
     },
     "bære": {
         "nb": _v("bære", "bærer", "bar", "båret", "bæres", "bær", "bærende"),
         "nn": _v("bere,bera", "ber", "bar", "bore,boren,borne", "berast", "ber", "berande"),
     },
     "se": {
-        "nb": _v("se", "ser", "så", "sett,sette", "ses,sees", "se", "seende"),
-        "nn": _v("sjå,se", "ser", "såg", "sett,sette", "sjåast,sjåst", "sjå,sjå", "sjåande"),
+        "nb": _v("se", "ser", "så", "sett", "ses,sees", "se", "seende"),
+        "nn": _v("sjå,se", "ser", "såg", "sett", "sjåast,sjåst", "sjå", "sjåande"),
     },
     "si": {
         "nb": _v("si", "sier", "sa", "sagt,sagte", "sies", "si", ""),
@@ -179,12 +190,15 @@ STRONG_VERBS: dict[str, dict[str, VerbForms]] = {
     },
     "bringe": {
         "nb": _v("bringe", "bringer", "brakte", "brakt", "bringes", "bring", ""),
-        "nn": _v("bringe,bringa", "bringar,bring", "brakte,bringa", "brakt,bringa", "bringast", "bring", ""),
+        "nn": _v("bringe,bringa", "bringar,bring", "brakte,bringa", "brakt,bringa",
+                 "bringast", "bring", ""),
     },
 }
 
 # Bases distinctive enough to be recognised after any first part («synlig|gjøre», «plan|legge»).
-_OPEN_BASES = frozenset({"gjøre", "gjere", "ligge", "sette", "legge", "holde", "komme", "bære", "finne", "bringe"})
+_OPEN_BASES = frozenset(
+    {"gjøre", "gjere", "ligge", "sette", "legge", "holde", "komme", "bære", "finne", "bringe"}
+)
 # Nynorsk infinitives that name the same base as a key of STRONG_VERBS.
 _BASE_ALIASES = {
     "liggje": "ligge", "setje": "sette", "leggje": "legge", "halde": "holde", "kome": "komme",
@@ -192,8 +206,11 @@ _BASE_ALIASES = {
 }
 # First parts that may precede a short strong base («fore|stå», «ivare|ta», «unn|late» …).
 _PREFIXES = frozenset(
-    """an av be bort er etter for fore fra fram frem frå føre gjennom hensyn i inn ivare iverk med mis
-    mot ned om omsyn opp oppe over på sam til tilbake tilrette under unn ut vare ved""".split()
+    """
+    an av be bi bort er etter for fore fra fram frem frå føre gjennom hensyn i inn inne
+    ivare iverk med mis mot ned om omsyn opp oppe over på sam til tilbake tilrette under unn
+    ut vare ved
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -405,7 +422,11 @@ def noun_n(word: str, malform: str) -> set[str]:
         forms.add(stem + "et")
         if malform == "nb":
             forms |= {stem + "ene", stem + "a"}
-            if word.endswith("e") or (_syllables(word) >= 2 and word.endswith(_NEUTER_ER_SUFFIXES)):
+            if (
+                word.endswith("e")
+                or word[-1] in VOWELS  # nivå → nivåer, parti → partier
+                or (_syllables(word) >= 2 and word.endswith(_NEUTER_ER_SUFFIXES))
+            ):
                 forms.add(stem + "er")
         else:
             forms.add(stem + "a")
@@ -437,7 +458,7 @@ def adj(word: str, malform: str) -> set[str]:
 
     Present participles («foreliggende», «føreliggjande») and -e adjectives do not inflect.
     """
-    if word.endswith(("ende", "ande")) or word.endswith("e"):
+    if word.endswith("e"):  # -ende/-ande participles, «stille», «moderne»
         return {word}
     comp, sup = ("ere", "est") if malform == "nb" else ("are", "ast")
     forms = {word}
@@ -448,7 +469,7 @@ def adj(word: str, malform: str) -> set[str]:
     if word.endswith(("ig", "leg", "eg", "isk")):
         short_sup = "st" if malform == "nb" and word.endswith("ig") else sup
         forms |= {word + "e", word + comp, word + short_sup, word + short_sup + "e"}
-        if word.endswith("sk") and _syllables(word) == 1:
+        if word.endswith("sk"):  # frisk → friskt (but norsk, typisk: no -t; harmless)
             forms.add(word + "t")
         return forms
     if word[-1] in VOWELS:  # blå → blått, ny → nytt; høy → høyt, grei → greit/greitt

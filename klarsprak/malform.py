@@ -3,7 +3,9 @@
 INTERFACE CONTRACT:
 - ``Malform``: "nb", "nn", "mixed", "unknown".
 - ``detect_malform(words) -> MalformResult``: ``words`` are the post's word tokens (any case).
-- ``MalformResult.evidence``: the marker words that decided it, most telling first.
+- ``MalformResult.evidence``: the marker words that decided it, most telling first; weak evidence
+  (``Evidence.weak``) comes after the markers.
+- ``MalformResult.nb_score``/``nn_score``: marker scores only; ``weak_nb``/``weak_nn``: the weak tier.
 
 How it decides (explainable on purpose, and fast enough for every keystroke):
 - Each word is looked up in ``wordlists/malform-markers.yaml``: words that belong to one standard
@@ -12,18 +14,28 @@ How it decides (explainable on purpose, and fast enough for every keystroke):
 - A lower-case word that is not in the list may still count through its ending («-heita», «-lig»,
   «-ingar», «-ane» …), its beginning («hv-», «sjølv-») or its last compound part
   («fastlegekontoret» → «kontoret»), with a smaller weight.
-- ``unknown`` when the total evidence is below ``MIN_EVIDENCE`` (no marker at all);
-  ``mixed`` when the leading standard has less than ``DOMINANCE`` (70 %) of the evidence, i.e.
-  when the other standard has at least 3 points for every 7; otherwise the leading standard.
+- Weights come from NDT frequency ratios (see the list's header): «ikkje» counts 3, a rarer word
+  or an ending 0.5–1.5.
+- Weak evidence: words valid in both standards (or too rare to be markers) that are reliably more
+  frequent in one of them in NDT («henne», «mens», «heim», «seg» …), and, for unlisted words, short
+  endings typical of one standard («-a», «-ene»), with small weights (0.05–0.5). It never
+  overrides markers: it decides only when the markers say ``unknown`` (then the larger weak side
+  wins, ties stay unknown) or ``mixed`` (then markers plus weak evidence must again reach 2:1).
+  A nynorsk post with one stray bokmål marker therefore stays nynorsk, and the writer sees which
+  words were weak evidence.
+- ``unknown`` when the total evidence is below ``MIN_EVIDENCE`` and no weak evidence tips it;
+  ``mixed`` when the leading standard has less than ``DOMINANCE`` (two thirds) of the evidence,
+  i.e. less than twice the other's; otherwise the leading standard. Measured on UD Norwegian dev
+  by ``benchmarks/malform_eval.py``.
   Stray forms in a post that is clearly one standard are the ``malform-blanding`` rule's business.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,6 +47,8 @@ MIN_TAIL = 6  # a compound part must be this long to count («restauranten» →
 TAIL_FACTOR = 0.8  # a marker found as a compound part counts a little less
 MIN_AFFIX = 2  # shortest ending/beginning used on lower-case words («-ar», «hv-»)
 MIN_AFFIX_CAPITALISED = 4  # on capitalised words, which may be names: «-heten», «-ingar», «selv-»
+MIN_WEAK_SUFFIX_WORD = 5  # weak endings only count on lower-case words at least this long
+MIN_WEAK_WORDS = 1  # a verdict from weak evidence alone needs this many weak words («Takk for i dag»: no)
 MARKERS_FILE = "malform-markers.yaml"
 
 
@@ -51,7 +65,8 @@ class Evidence:
     standard: Malform  # NB or NN: which standard the word marks
     count: int
     weight: float = 0.0  # total contribution to the standard's score (count x weight per word)
-    ending: str = ""  # set when the word counted through its ending («-heita»), not as a listed word
+    ending: str = ""  # how an unlisted word counted: ending «heita», beginning «hv-», part «-kontoret»
+    weak: bool = False  # weak evidence: valid in both standards, only more usual in this one
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,8 @@ class MalformResult:
     nb_score: float
     nn_score: float
     evidence: tuple[Evidence, ...] = ()
+    weak_nb: float = 0.0  # weak evidence for bokmål (not in nb_score)
+    weak_nn: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,7 @@ class Marker:
     standard: Malform
     weight: float
     ending: str = ""
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,9 @@ class MarkerData:
     suffix_exceptions: frozenset[str]
     prefixes: tuple[tuple[str, Marker], ...] = ()  # longest beginning first
     prefix_exceptions: tuple[str, ...] = ()
+    weak_words: dict[str, Marker] = field(default_factory=dict)
+    weak_suffixes: dict[str, Marker] = field(default_factory=dict)  # 1-4 letter endings
+    weak_exceptions: frozenset[str] = frozenset()
 
 
 def _wordlists_dir() -> Path:
@@ -113,6 +134,16 @@ def marker_data(path: Path | None = None) -> MarkerData:
     ]
     prefixes.sort(key=lambda item: -len(item[0]))
     neutral = frozenset(str(word).lower() for word in raw.get("neutral") or ())
+    weak_words = {
+        str(word).lower(): Marker(Malform(code), float(weight), weak=True)
+        for code in ("nb", "nn")
+        for word, weight in ((raw.get("weak") or {}).get(code) or {}).items()
+    }
+    weak_suffixes = {
+        str(ending): Marker(Malform(code), float(weight), str(ending), weak=True)
+        for code in ("nb", "nn")
+        for ending, weight in ((raw.get("weak_suffixes") or {}).get(code) or {}).items()
+    }
     return MarkerData(
         neutral=neutral,
         words={word: marker for word, marker in words.items() if word not in neutral},
@@ -120,6 +151,9 @@ def marker_data(path: Path | None = None) -> MarkerData:
         suffix_exceptions=frozenset(str(word).lower() for word in raw.get("suffix_exceptions") or ()),
         prefixes=tuple(prefixes),
         prefix_exceptions=tuple(str(start).lower() for start in raw.get("prefix_exceptions") or ()),
+        weak_words={word: marker for word, marker in weak_words.items() if word not in words},
+        weak_suffixes=weak_suffixes,
+        weak_exceptions=frozenset(str(word).lower() for word in raw.get("weak_exceptions") or ()),
     )
 
 
@@ -140,7 +174,18 @@ def marker_for(word: str, data: MarkerData | None = None) -> Marker | None:
     sentence-initial capitals do not; listed words count in any case except short all-caps
     abbreviations («EN», «ET»).
     """
-    data = data or marker_data()
+    if data is None:
+        return _cached_marker(word)
+    return _marker(word, data)
+
+
+@lru_cache(maxsize=100_000)
+def _cached_marker(word: str) -> Marker | None:
+    """Editors re-check the same words on every keystroke: remember each word's verdict."""
+    return _marker(word, marker_data())
+
+
+def _marker(word: str, data: MarkerData) -> Marker | None:
     text = _normalise(word)
     if not text or any(ch.isdigit() for ch in text):
         return None
@@ -191,9 +236,50 @@ def _by_affix(lower: str, data: MarkerData, min_affix: int) -> Marker | None:
         head = lower[:cut]
         if head in data.neutral:
             break
+        if head.endswith("s"):
+            continue  # «styres|makt»: a linking -s, not the s-passive «styres»
         found = data.words.get(head)
         if found is not None:
             return Marker(found.standard, round(found.weight * TAIL_FACTOR, 2), f"{head}-")
+    return None
+
+
+def weak_marker_for(word: str, data: MarkerData | None = None) -> Marker | None:
+    """Weak evidence from a word that is no marker: a frequency skew or a typical short ending.
+
+    None for markers (see ``marker_for``), abbreviations, and words with no skew.
+    """
+    if data is None:
+        return _cached_weak(word)
+    return None if _marker(word, data) is not None else _weak(word, data)
+
+
+@lru_cache(maxsize=100_000)
+def _cached_weak(word: str) -> Marker | None:
+    return None if _cached_marker(word) is not None else _weak(word, marker_data())
+
+
+def _weak(word: str, data: MarkerData) -> Marker | None:
+    text = _normalise(word)
+    if not text or any(ch.isdigit() for ch in text) or (text.isupper() and len(text) > 1):
+        return None
+    if "-" in text:
+        text = text.rsplit("-", 1)[1]
+    lower = text.lower()
+    if not lower.isalpha():
+        return None
+    if text != lower and not (text[0].isupper() and text[1:] == lower[1:]):
+        return None  # «iPhone», «McDonald»
+    found = data.weak_words.get(lower)
+    if found is not None or text != lower:
+        return found  # endings count on lower-case words only: capitals may be names
+    if len(lower) < MIN_WEAK_SUFFIX_WORD or lower in data.neutral or lower in data.weak_exceptions \
+            or lower in data.suffix_exceptions:
+        return None
+    for size in (4, 3, 2, 1):
+        found = data.weak_suffixes.get(lower[-size:])
+        if found is not None and len(lower) >= size + 3:
+            return found
     return None
 
 
@@ -205,30 +291,48 @@ def is_neutral(word: str, data: MarkerData | None = None) -> bool:
 
 def detect_malform(words: Iterable[str]) -> MalformResult:
     """Classify a post as nb, nn, mixed or unknown from its word tokens, with the evidence."""
-    data = marker_data()
-    totals: dict[tuple[str, Malform, str], list[float]] = {}
-    scores = {Malform.NB: 0.0, Malform.NN: 0.0}
+    totals: dict[tuple[bool, str, Malform, str], list[float]] = {}
+    scores = {(False, Malform.NB): 0.0, (False, Malform.NN): 0.0, (True, Malform.NB): 0.0, (True, Malform.NN): 0.0}
     for token in words:
-        marker = marker_for(token, data)
+        marker = _cached_marker(token) or _cached_weak(token)
         if marker is None:
             continue
-        scores[marker.standard] += marker.weight
-        key = (_normalise(token).lower(), marker.standard, marker.ending)
+        scores[(marker.weak, marker.standard)] += marker.weight
+        key = (marker.weak, _normalise(token).lower(), marker.standard, marker.ending)
         entry = totals.setdefault(key, [0, 0.0])
         entry[0] += 1
         entry[1] += marker.weight
     evidence = tuple(
-        Evidence(word, standard, int(count), round(weight, 2), ending)
-        for (word, standard, ending), (count, weight) in sorted(
-            totals.items(), key=lambda item: (-item[1][1], item[0][0])
+        Evidence(word, standard, int(count), round(weight, 2), ending, weak)
+        for (weak, word, standard, ending), (count, weight) in sorted(
+            totals.items(), key=lambda item: (item[0][0], -item[1][1], item[0][1])
         )
     )
-    nb, nn = round(scores[Malform.NB], 2), round(scores[Malform.NN], 2)
-    return MalformResult(decide(nb, nn), nb, nn, evidence)
+    nb, nn = round(scores[(False, Malform.NB)], 2), round(scores[(False, Malform.NN)], 2)
+    weak_nb, weak_nn = round(scores[(True, Malform.NB)], 2), round(scores[(True, Malform.NN)], 2)
+    weak_words = sum(1 for item in evidence if item.weak)
+    verdict = decide(nb, nn, weak_nb, weak_nn, weak_words)
+    return MalformResult(verdict, nb, nn, evidence, weak_nb, weak_nn)
 
 
-def decide(nb_score: float, nn_score: float) -> Malform:
-    """The verdict from the two scores (see the module docstring for the thresholds)."""
+def decide(nb_score: float, nn_score: float, weak_nb: float = 0.0, weak_nn: float = 0.0,
+           weak_words: int = MIN_WEAK_WORDS) -> Malform:
+    """The verdict from the marker scores, with weak evidence only where the markers leave it open.
+
+    ``weak_words`` is how many different words gave weak evidence (one is too few to decide).
+    """
+    verdict = _by_dominance(nb_score, nn_score)
+    if verdict in (Malform.NB, Malform.NN) or weak_nb + weak_nn == 0:
+        return verdict
+    nb, nn = nb_score + weak_nb, nn_score + weak_nn
+    if verdict is Malform.MIXED:
+        return _by_dominance(nb, nn)
+    if weak_words < MIN_WEAK_WORDS or nb == nn:
+        return Malform.UNKNOWN
+    return Malform.NB if nb > nn else Malform.NN
+
+
+def _by_dominance(nb_score: float, nn_score: float) -> Malform:
     total = nb_score + nn_score
     if total < MIN_EVIDENCE:
         return Malform.UNKNOWN

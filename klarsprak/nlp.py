@@ -1,15 +1,16 @@
-"""One process-wide spaCy pipeline for every check, loaded on first use.
+"""One process-wide spaCy pipeline (per written standard) for every check, loaded on first use.
 
-The shipped model (``klarsprak.model.load_model()``) gives lemmas, POS and morphology; without it
-the linter still runs on a blank Norwegian tokenizer with word-list rules only. Either way the
-tokenizer gets klarsprak's Norwegian special cases and the sentence splitter made for posts.
+The shipped model (``klarsprak.model.load_model(malform)``) gives lemmas, POS and morphology;
+without it the linter still runs on one blank Norwegian tokenizer with word-list rules only.
+Either way the tokenizer gets klarsprak's Norwegian special cases and the sentence splitter
+made for posts.
 spaCy is imported inside the functions: ``import klarsprak`` must stay cheap for a cold start.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
@@ -20,43 +21,63 @@ SENTENCE_FACTORIES = frozenset({"parser", "beam_parser", "senter", "sentencizer"
 BATCH_SIZE = 64
 
 _lock = threading.Lock()
-_nlp: "Language | None" = None
-_has_model = False
-_notice: str | None = None
+_pipelines: dict[str, Language] = {}  # per written standard ("nb", "nn")
+_status: dict[str, tuple[bool, str | None]] = {}  # standard -> (has model, notice)
+_blank: Language | None = None
 
 
-def get_nlp() -> "Language":
-    """The pipeline, built once: the shipped model if it loads, else ``spacy.blank("nb")``."""
-    global _nlp, _has_model, _notice
-    if _nlp is not None:
-        return _nlp
+def _standard(malform: object | None) -> str:
+    """Nynorsk gets "nn", everything else "nb": the model ships one pipeline per standard."""
+    value = getattr(malform, "value", malform)
+    return "nn" if value == "nn" else "nb"
+
+
+def get_nlp(malform: object | None = None) -> Language:
+    """The pipeline for ``malform`` (None: bokmål), built once per process and standard.
+
+    The shipped model if it loads, else one shared ``spacy.blank("nb")``; either way with
+    klarsprak's tokenizer special cases, whole emoji and Norwegian sentence starts.
+    """
+    key = _standard(malform)
+    pipeline = _pipelines.get(key)
+    if pipeline is not None:
+        return pipeline
     with _lock:
-        if _nlp is None:
-            model, notice = _load_model()
+        if key not in _pipelines:
+            model, notice = _load_model(key)
             if model is None:
-                import spacy
+                model = _blank_pipeline()
+            else:
+                _customize(model)
+            _pipelines[key] = model
+            _status[key] = (notice is None, notice)
+    return _pipelines[key]
 
-                model = spacy.blank("nb")
-            _customize(model)
-            _has_model, _notice = notice is None, notice
-            _nlp = model
-    return _nlp
+
+def _blank_pipeline() -> Language:
+    global _blank
+    if _blank is None:
+        import spacy
+
+        _blank = spacy.blank("nb")
+        _customize(_blank)
+    return _blank
 
 
-def _load_model() -> "tuple[Language | None, str | None]":
+def _load_model(standard: str) -> tuple[Language | None, str | None]:
     """The shipped pipeline and no notice, or None and the one-line reason it is missing."""
     try:
         from klarsprak import model as model_package
 
-        nlp = model_package.load_model()
-    except Exception:  # noqa: BLE001 - a broken or absent model package must not stop the linter
+        nlp = model_package.load_model(standard)
+    except Exception:  # noqa: BLE001 — a broken or absent model package must not stop the linter
         return None, NO_MODEL_NOTICE
     if nlp is None:
         return None, getattr(model_package, "load_error", None) or NO_MODEL_NOTICE
     return nlp, None
 
 
-def _customize(nlp: "Language") -> None:
+def _customize(nlp: Language) -> None:
     """Norwegian tokenizer cases, whole emoji, and sentence starts unless the model sets them."""
     from klarsprak import tokenizer  # registers the components
 
@@ -68,44 +89,30 @@ def _customize(nlp: "Language") -> None:
         nlp.add_pipe("klarsprak_sentencizer", after="klarsprak_emoji")
 
 
-def has_model() -> bool:
-    """Whether the trained model (lemmas, POS, morphology) is in use."""
-    get_nlp()
-    return _has_model
+def has_model(malform: object | None = None) -> bool:
+    """Whether the trained model (lemmas, POS, morphology) is in use for ``malform``."""
+    get_nlp(malform)
+    return _status[_standard(malform)][0]
 
 
-def model_notice() -> str | None:
+def model_notice(malform: object | None = None) -> str | None:
     """The one-line Norwegian notice the CLI prints when the model is missing, else None."""
-    get_nlp()
-    return _notice
+    get_nlp(malform)
+    return _status[_standard(malform)][1]
 
 
-def analyse(texts: list[str]) -> "list[Doc]":
+def analyse(texts: list[str], malform: object | None = None) -> list[Doc]:
     """A spaCy Doc for each text (segment texts), batched through ``nlp.pipe``."""
     if not texts:
         return []
-    nlp = get_nlp()
-    return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    return list(get_nlp(malform).pipe(texts, batch_size=BATCH_SIZE))
 
 
 def reset() -> None:
-    """Forget the pipeline (tests; or after the model files were replaced)."""
-    global _nlp, _has_model, _notice
+    """Forget the pipelines (tests; or after the model files were replaced)."""
+    global _blank
     with _lock:
-        _nlp, _has_model, _notice = None, False, None
+        _pipelines.clear()
+        _status.clear()
+        _blank = None
 
-
-def token_attributes(token: Any) -> dict[str, Any]:
-    """The attributes rules may rely on, as plain values (debugging and tests)."""
-    return {
-        "text": token.text,
-        "lower": token.lower_,
-        "lemma": token.lemma_,
-        "pos": token.pos_,
-        "morph": str(token.morph),
-        "idx": token.idx,
-        "is_sent_start": bool(token.is_sent_start),
-        "like_url": token.like_url,
-        "like_num": token.like_num,
-        "is_punct": token.is_punct,
-    }

@@ -33,7 +33,7 @@ h2 { font-size: 1.2rem; margin: 0 0 12px; }
 .card { padding: 14px 16px; }
 .card .value { font-size: 1.9rem; font-weight: 700; }
 .card .label { color: #4a5562; font-size: .9rem; }
-.ok { color: #1a7f5a; } .bad { color: #c62828; }
+.ok { color: #146c43; } .bad { color: #b71c1c; }  /* not the chart colours */
 section { padding: 18px 20px; margin-bottom: 20px; }
 svg { width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; fill: #1d232b; }

@@ -173,7 +173,7 @@ def _round(value: float | None) -> float | None:
 
 
 # -- building it ----------------------------------------------------------------------------------
-def post_of(result: "FileResult", git_dates: dict[Path, date]) -> Post:
+def post_of(result: FileResult, git_dates: dict[Path, date]) -> Post:
     meta = result.front_matter or {}
     detected = result.malform
     declared = str(meta.get("malform", "")).lower()
@@ -202,7 +202,7 @@ def _month_of(value: Any) -> str | None:
 def git_first_commit_dates(paths: list[Path]) -> dict[Path, date]:
     """When each file was first committed, with one ``git log`` per repository (none outside git)."""
     found: dict[Path, date] = {}
-    for top in sorted({top for path in paths if (top := _git_toplevel(path.parent)) is not None}):
+    for top in _toplevels(paths):
         try:
             output = subprocess.run(
                 ["git", "-c", "core.quotePath=false", "-C", str(top), "log", "--format=%x01%cs", "--name-only", "--no-renames"],
@@ -218,6 +218,21 @@ def git_first_commit_dates(paths: list[Path]) -> dict[Path, date]:
     return found
 
 
+def _toplevels(paths: list[Path]) -> list[Path]:
+    """The repositories holding ``paths``: one ``git rev-parse`` per folder not already inside one."""
+    tops: list[Path] = []
+    outside: set[Path] = set()
+    for folder in sorted({path.resolve().parent for path in paths}):
+        if folder in outside or any(folder.is_relative_to(top) for top in tops):
+            continue
+        top = _git_toplevel(folder)
+        if top is None:
+            outside.add(folder)
+        else:
+            tops.append(top)
+    return tops
+
+
 def _git_toplevel(folder: Path) -> Path | None:
     try:
         result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
@@ -227,7 +242,7 @@ def _git_toplevel(folder: Path) -> Path | None:
     return Path(result.stdout.strip()).resolve() if result.returncode == 0 and result.stdout.strip() else None
 
 
-def build_report(results: list["FileResult"], errors: list["FileError"] | None = None,
+def build_report(results: list[FileResult], errors: list[FileError] | None = None,
                  target: float = TARGET, paths: list[str] | None = None) -> Report:
     undated = [Path(r.path) for r in results if r.path != "-" and _month_of((r.front_matter or {}).get("dato")) is None]
     git_dates = git_first_commit_dates(sorted(set(undated))) if undated else {}

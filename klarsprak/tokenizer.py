@@ -46,7 +46,7 @@ ABBREVIATIONS_FINAL = (
     "osv.", "o.s.v.", "osb.", "o.s.b.", "mv.", "m.v.", "m.m.", "mm.", "m.fl.", "mfl.", "o.fl.",
     "o.a.", "o.l.", "e.l.", "etc.", "kr.", "mill.", "mrd.", "mnd.", "stk.", "pst.", "mva.",
     "f.Kr.", "e.Kr.", "jan.", "feb.", "mar.", "apr.", "jun.", "aug.", "sep.", "sept.", "okt.",
-    "nov.", "des.", "årh.", "moh.",
+    "nov.", "des.", "årh.", "moh.", "Ap.", "Frp.", "Sp.", "Krf.", "KrF.", "Kr.F.",
 )
 
 # Ordinary words that spaCy's defaults keep glued to a full stop; a sentence ending in them
@@ -102,8 +102,11 @@ _ORDINAL_RE = re.compile(r"[0-9][0-9.,:]*\.\Z")
 _CLOSERS = frozenset("»”’)]}›")
 _OPENERS = frozenset("«“‘([{‹„")
 _AMBIGUOUS_QUOTES = frozenset("\"'")
+_QUOTE_OPENERS = frozenset("«“")
+_QUOTE_CLOSERS = frozenset("»”")
 _BULLETS = frozenset("-–—•·▪▫◦‣*→➔►✓✔☐☑")
 _POINTING_EMOJI = frozenset("👉👇👆👈➡⬇⬆⬅↘↙↗↖🔗📎")
+_EMOTICONS = frozenset(":) :-) :( :-( :D :-D ;) ;-) :P :-P :p :-p :O :o <3 :') XD".split())
 _EMOJI_MODIFIERS = frozenset("\u200d\ufe0f\ufe0e\u20e3") | frozenset(
     chr(code) for code in range(0x1F3FB, 0x1F400)
 )
@@ -140,7 +143,7 @@ def is_emoji(text: str) -> bool:
             or 0x2B00 <= code <= 0x2BFF
             or 0x2300 <= code <= 0x23FF
             or 0x2190 <= code <= 0x21FF
-            or unicodedata.category(char) == "So"
+            or (code >= 0x2000 and unicodedata.category(char) == "So")  # not ©, ®, °
         ):
             seen = True
             continue
@@ -178,6 +181,15 @@ class _Tokens:
             index -= 1
         return None
 
+    def newline_before(self, index: int) -> bool:
+        """A line break between token ``index`` and the solid token before it."""
+        index -= 1
+        while index >= 0 and self.space[index]:
+            if "\n" in self.text[index]:
+                return True
+            index -= 1
+        return False
+
     def attached(self, index: int) -> bool:
         """No whitespace between token ``index - 1`` and token ``index``."""
         return index > 0 and not self.ws[index - 1] and not self.space[index - 1]
@@ -188,7 +200,7 @@ class _Tokens:
             return True
         if text in _AMBIGUOUS_QUOTES:
             return self.attached(index)
-        return is_emoji(text)
+        return text in _EMOTICONS or is_emoji(text)
 
     def is_opener(self, index: int) -> bool:
         text = self.text[index]
@@ -247,15 +259,21 @@ def sentence_starts(doc: Doc) -> list[bool]:
         return starts
     starts[0] = True
     has_word = False  # the current sentence has a word (so an emoji or a line break can end it)
+    quotes = 0  # «…» opened and not yet closed in the current sentence
     for index in range(n):
         if starts[index]:
             has_word = False
+            quotes = 0
         text = tokens.text[index]
         if tokens.space[index]:
             if "\n" in text and has_word:
                 _line_break(tokens, index, starts)
             continue
-        target = _boundary_after(tokens, index, has_word)
+        if text in _QUOTE_OPENERS:
+            quotes += 1
+        elif text in _QUOTE_CLOSERS and quotes:
+            quotes -= 1
+        target = _boundary_after(tokens, index, has_word, quotes)
         if target is not None:
             starts[target] = True
         if _is_word(text) and not is_emoji(text):
@@ -263,7 +281,7 @@ def sentence_starts(doc: Doc) -> list[bool]:
     return starts
 
 
-def _boundary_after(tokens: _Tokens, index: int, has_word: bool) -> int | None:
+def _boundary_after(tokens: _Tokens, index: int, has_word: bool, quotes: int = 0) -> int | None:
     """If token ``index`` ends a sentence, the index of the token that starts the next one."""
     text = tokens.text[index]
     if _TERMINAL_RE.match(text):
@@ -286,6 +304,8 @@ def _boundary_after(tokens: _Tokens, index: int, has_word: bool) -> int | None:
         return None
     if not has_word:
         return None
+    if text == ":":
+        return None if quotes else _after_colon(tokens, index)
     lower = text.lower()
     if _ORDINAL_RE.match(text) or lower in _FINAL_ABBREVIATIONS:
         # «til kl. 16. Velkommen!», «sprøyter osv. Neste uke» – but «17. mai», «1. Mosebok» rarely
@@ -293,11 +313,26 @@ def _boundary_after(tokens: _Tokens, index: int, has_word: bool) -> int | None:
         if after < tokens.n and tokens.start_class(after) in ("upper", "tag", "bullet"):
             return after
         return None
-    if is_emoji(text) and not any(char in _POINTING_EMOJI for char in text):
-        # «Vi gleder oss 😊 Vi ses» – an emoji used as a full stop
+    if (text in _EMOTICONS or is_emoji(text)) and not any(char in _POINTING_EMOJI for char in text):
+        # «Vi gleder oss 😊 Vi ses», «Hei :) Vi ses» – an emoji used as a full stop
         after, _, _ = tokens.skip_closers(index + 1)
         if after < tokens.n and tokens.start_class(after) in ("upper", "tag"):
             return after
+    return None
+
+
+def _after_colon(tokens: _Tokens, index: int) -> int | None:
+    """«Slik gjør du: Logg inn …» – a capitalised word after a colon starts a full sentence.
+
+    Not a quotation («Legen sa: «Kom …»»), an acronym («tre etater: NAV, FHI …») or a colon
+    inside a title in quotes («Guitar Hero: World Tour»; the caller checks that).
+    """
+    after = tokens.next_solid(index + 1)
+    if after is None or tokens.newline_before(after):
+        return None  # a line break is judged by _line_break
+    word = tokens.text[after]
+    if word[0].isupper() and word[1:2].islower():
+        return after
     return None
 
 
@@ -317,10 +352,16 @@ def _line_break(tokens: _Tokens, index: int, starts: list[bool]) -> None:
     # … unless the line stops mid-phrase: «på\nHelsenorge», «og\nFHI», «kl.\n10».
     if previous in _CONTINUATION_PUNCT or previous.lower() in _CONTINUATION_WORDS:
         return
-    if previous.endswith(".") and len(previous) > 1 and not _TERMINAL_RE.match(previous):
-        if previous.lower() not in _FINAL_ABBREVIATIONS and not _ORDINAL_RE.match(previous):
-            return
+    if _is_inner_abbreviation(previous):
+        return
     starts[after] = True
+
+
+def _is_inner_abbreviation(text: str) -> bool:
+    """«kl.», «f.eks.», «nr.»: a word with a full stop that does not end a sentence."""
+    if not text.endswith(".") or len(text) < 2 or _TERMINAL_RE.match(text):
+        return False
+    return text.lower() not in _FINAL_ABBREVIATIONS and not _ORDINAL_RE.match(text)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -85,15 +85,15 @@ class Wordlist:
     licence: str
     path: Path
     entries: list[WordEntry]
-    _index: dict[str, list[tuple[tuple[str, ...], WordEntry]]] = field(default_factory=dict, repr=False)
+    _index: dict[str, list[tuple[tuple[str, ...], WordEntry, bool]]] = field(default_factory=dict, repr=False)
     _lemmas: dict[str, WordEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
             for form in entry.forms:
-                words = tuple(form.split())
-                key = words[0] if entry.word_has_case else words[0].lower()
-                self._index.setdefault(key, []).append((words, entry))
+                for words, split in _token_variants(form):
+                    key = words[0] if entry.word_has_case else words[0].lower()
+                    self._index.setdefault(key, []).append((words, entry, split))
             if entry.lemma_based and " " not in entry.word:
                 self._lemmas.setdefault(entry.word.lower(), entry)
         for candidates in self._index.values():
@@ -121,8 +121,10 @@ class Wordlist:
     def _match_at(self, tokens: Sequence, index: int, use_lemmas: bool) -> WordMatch | None:
         token = tokens[index]
         for key in (token.text, token.lower_):
-            for words, entry in self._index.get(key, ()):
+            for words, entry, split in self._index.get(key, ()):
                 end = index + len(words)
+                if split and not _continues(tokens, end):
+                    continue
                 if end <= len(tokens) and _same_words(tokens, index, words, entry.word_has_case):
                     form = " ".join(t.text for t in tokens[index:end])
                     return WordMatch(index, end, entry, form)
@@ -131,6 +133,21 @@ class Wordlist:
             if entry is not None and token.pos_ not in ("PROPN", "PUNCT"):
                 return WordMatch(index, index + 1, entry, token.text)
         return None
+
+
+def _token_variants(form: str) -> list[tuple[tuple[str, ...], bool]]:
+    """How a form may come out of the tokenizer: «iht.» whole, or split as «iht» + «.»."""
+    words = tuple(form.split())
+    variants = [(words, False)]
+    if words[-1].endswith(".") and len(words[-1]) > 1:
+        variants.append(((*words[:-1], words[-1][:-1], "."), True))
+    return variants
+
+
+def _continues(tokens: Sequence, end: int) -> bool:
+    """A split «word» + «.» is an abbreviation only where the sentence goes on in lower case;
+    at a sentence end («Flasken er tom.») it is a word and a full stop."""
+    return end < len(tokens) and (tokens[end].text[:1].islower() or tokens[end].text[:1].isdigit())
 
 
 def _same_words(tokens: Sequence, start: int, words: tuple[str, ...], case_sensitive: bool) -> bool:

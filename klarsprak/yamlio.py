@@ -49,10 +49,13 @@ def _build(node: yaml.Node, loc: Key, lines: LineMap, loader: yaml.SafeLoader) -
     return loader.construct_object(node, deep=True)
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document; syntax errors become ``path:line: …``."""
     lines = LineMap()
-    loader = yaml.SafeLoader(text)
+    loader = _LOADER(text)  # the C parser when PyYAML has it: rule and word-list files load ~5x faster
     try:
         node = loader.get_single_node()
         data = None if node is None else _build(node, (), lines, loader)

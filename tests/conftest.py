@@ -22,7 +22,9 @@ def engine():
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real command line in a subprocess (exit codes and stderr as a user sees them)."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    # the source tree under test comes first, whatever the working directory
+    python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    full_env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": python_path, **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if not env or "GITHUB_ACTIONS" not in env else None
     return subprocess.run([sys.executable, "-m", "klarsprak", *args], cwd=cwd, input=stdin,
                           capture_output=True, env=full_env, timeout=120)

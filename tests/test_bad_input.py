@@ -70,7 +70,7 @@ def test_large_file(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "needle"), [
-    ("packs: [klarsprak\n", ".klarsprak.yaml:1: ugyldig YAML"),
+    ("packs: [klarsprak\n", ".klarsprak.yaml:2: ugyldig YAML"),
     ("malform: nb\nfargerik: ja\n", ".klarsprak.yaml:2: ukjent nøkkel «fargerik»"),
     ("malform: svensk\n", ".klarsprak.yaml:1: ugyldig verdi for «malform»"),
     ("rules:\n  setningslengde:\n    max: mange\n", ".klarsprak.yaml:2: regel «setningslengde»"),

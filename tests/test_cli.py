@@ -100,7 +100,12 @@ def test_explain_shows_explanation_source_and_examples():
     result = run_cli("explain", "setningslengde")
     out = result.stdout.decode()
     assert result.returncode == 0
-    assert "Kilde:" in out and "Språkrådet" in out and "✗" in out and "✓" in out
+    from klarsprak.config import Config
+    from klarsprak.engine import Engine
+
+    rule = Engine(Config()).rule("setningslengde")
+    assert f"Kilde:        {rule.source}" in out and "✗" in out and "✓" in out
+    assert rule.bad[0].text.split()[0] in out and rule.explanation["nb"].split()[0] in out
     nn = run_cli("explain", "setningslengde", "--malform", "nn").stdout.decode()
     assert "Kvifor" in nn and "setningar" in nn
 

@@ -17,7 +17,8 @@ def assert_faithful(document: Document) -> None:
         assert len(segment.text) == len(source)
         for shown, original in zip(segment.text, source):
             assert shown == original or (shown == " " and original != "\n"), (segment, source)
-        assert segment.text == segment.text.strip()
+        assert source == source.strip()  # the source's own whitespace is not part of a segment
+        assert segment.text.strip()  # … and every segment has some prose
 
 
 def words(segment: Segment) -> str:
@@ -56,6 +57,7 @@ MASKED = [
     ("url in parentheses", "Les mer (https://helsenorge.no/a) i dag.", "Les mer ( ) i dag."),
     ("autolink", "Gå til <https://helsenorge.no> nå.", "Gå til nå."),
     ("email", "Skriv til post@helsenorge.no eller ring.", "Skriv til eller ring."),
+    ("email with underscore", "Skriv til ola_nordmann@helse-bergen.no nå.", "Skriv til nå."),
     ("email autolink", "Skriv til <post@helsenorge.no> i dag.", "Skriv til i dag."),
     ("mailto", "Skriv til mailto:post@fhi.no i dag.", "Skriv til i dag."),
     ("link target", "Bestill [time hos fastlegen](https://helsenorge.no/time \"Time\") i dag.",
@@ -208,7 +210,7 @@ def test_images_are_masked_from_the_paragraph_and_alt_text_is_its_own_segment() 
     assert words(alt) == "Lege lytter på hjertet"
     assert alt.block == paragraph.block
     first, empty = document.images
-    assert first.src == "lege.png" and first.alt == alt.text
+    assert first.src == "lege.png" and first.alt == "Lege lytter på hjertet"
     assert source[first.start : first.end] == '![Lege *lytter* på hjertet](lege.png "Lege")'
     assert source[first.alt_start : first.alt_end] == "Lege *lytter* på hjertet"
     assert (empty.alt, empty.src) == ("", "tomt.png")
@@ -388,17 +390,29 @@ def test_a_five_megabyte_post_parses_quickly() -> None:
         "Det tar bl.a. ca. 5 minutter 😊\n\n- Logg inn\n- Velg time med `kode`\n\n> Husk kortet.\n\n"
     )
     source = (block * (5_000_000 // len(block) + 1))[:5_000_000]
-    started = time.perf_counter()
+    started = time.process_time()
     document = parse_document(source)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(document.segments) > 40_000
     assert document.segments[-1].end <= len(source)
-    assert elapsed < 15  # a regression guard (≈1–2 s on the 2-core dev machine), not a benchmark
+    # A guard against quadratic blow-ups, not a benchmark: this very dense Markdown takes about
+    # 4 s of CPU on the 2-core dev machine; prose-like 5 MB files take 1–2 s.
+    assert elapsed < 60
 
 
 def test_unbalanced_markup_does_not_blow_up() -> None:
     source = ("[" * 20_000 + "`" * 3 + "*_" * 20_000 + "<" * 20_000 + "\n") * 3
-    started = time.perf_counter()
+    started = time.process_time()
     document = parse_document(source)
-    assert time.perf_counter() - started < 15
+    assert time.process_time() - started < 15
     assert_faithful(document)
+
+
+def test_masked_text_at_the_ends_of_a_block_stays_inside_its_segment() -> None:
+    source = "Send svaret til kari.nordmann@example.no\n\n**Viktig** beskjed: https://helsenorge.no\n"
+    document = parse_document(source)
+    first, second = document.segments
+    email = document.masks_of("email")[0]
+    assert first.start <= email.start and email.end <= first.end
+    assert second.start == source.index("**Viktig**") and second.end == source.index("no\n", 50) + 2
+    assert words(second) == "Viktig beskjed:"

@@ -17,7 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def nlp():
-    loaded = model.load_model()
+    loaded = model.load_model("nb")
+    assert loaded is not None, model.load_error
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def nlp_nn():
+    loaded = model.load_model("nn")
     assert loaded is not None, model.load_error
     return loaded
 
@@ -26,10 +33,13 @@ def _token(doc, text):
     return next(t for t in doc if t.text == text)
 
 
-def test_shipped_model_loads_once_with_the_promised_components(nlp):
+def test_shipped_models_load_once_with_the_promised_components(nlp, nlp_nn):
     assert model.load_error is None
-    assert model.load_model() is nlp  # cached: one load per process
-    assert {"morphologizer", "trainable_lemmatizer"} <= set(nlp.pipe_names)
+    assert model.load_model() is nlp  # cached: one load per process; bokmål by default
+    assert model.load_model("mixed") is nlp and model.load_model("unknown") is nlp
+    assert model.load_model("nn") is nlp_nn and nlp_nn is not nlp
+    for pipeline in (nlp, nlp_nn):
+        assert {"morphologizer", "trainable_lemmatizer"} <= set(pipeline.pipe_names)
 
 
 def test_bokmal_s_passive_has_voice_pass(nlp):
@@ -46,8 +56,8 @@ def test_active_sentence_has_no_passive(nlp):
     assert _token(doc, "behandler").morph.get("Voice") == []
 
 
-def test_nynorsk_verte_passive_gives_a_participle(nlp):
-    doc = nlp("Søknaden vart behandla i går.")
+def test_nynorsk_verte_passive_gives_a_participle(nlp_nn):
+    doc = nlp_nn("Søknaden vart behandla i går.")
     vart, behandla = _token(doc, "vart"), _token(doc, "behandla")
     assert vart.pos_ == "AUX" and vart.lemma_ == "verte"
     assert behandla.morph.get("VerbForm") == ["Part"]
@@ -72,11 +82,11 @@ def test_missing_directory_gives_none_and_a_reason(tmp_path):
 
 
 def test_broken_directory_gives_none_and_a_reason(tmp_path, capsys):
-    broken = tmp_path / "pipeline"
+    broken = tmp_path / "nb"
     broken.mkdir()
     (broken / "config.cfg").write_text("[nlp\nthis is not a config", encoding="utf-8")
     (broken / "meta.json").write_text("{}", encoding="utf-8")
-    assert model.load_model(model_dir=broken) is None
+    assert model.load_model(model_dir=tmp_path) is None
     assert model.load_error and "Språkmodellen" in model.load_error
     assert capsys.readouterr() == ("", "")  # never prints
 
@@ -136,4 +146,4 @@ def test_evaluate_rejects_a_missing_file(tmp_path):
         [sys.executable, "-m", "klarsprak.model", "evaluate", str(tmp_path / "nei.conllu")],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
-    assert out.returncode == 2 and "Fann ikkje" in out.stderr
+    assert out.returncode == 2 and "Fant ikke" in out.stderr

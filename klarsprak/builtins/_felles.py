@@ -122,21 +122,46 @@ def first_words(sentence: Any, count: int = 2) -> list[Any]:
 
 
 def is_imperative_sentence(sentence: Any, extra: frozenset[str] = frozenset()) -> bool:
-    """A sentence that tells the reader to do something («Logg inn på …», «Hugs å …»)."""
-    if any("Imp" in token.morph.get("Mood") for token in sentence):
-        return True
+    """A sentence that tells the reader to do something («Logg inn på …», «Har du spørsmål, ring oss»).
+
+    Only a clause's first word counts (imperatives open their clause), whether the word list or the
+    language model (``Mood=Imp``) says so; a following «av» or number makes it a noun («Bruk av …»).
+    """
+    verbs = IMPERATIVES | extra
     words = first_words(sentence)
-    if not words or words[0].lower_ not in IMPERATIVES | extra:
-        return False
-    if words[0].text.isupper() and len(words[0].text) > 1:
+    if words and _imperative_at(words[0], verbs):
         return True
-    return len(words) < 2 or words[1].lower_ not in _NOUN_AFTER
+    tokens = [token for token in sentence if not token.is_space]
+    return any(previous.text in (",", ":", ";", "–") and _imperative_at(token, verbs)
+               for previous, token in zip(tokens, tokens[1:]))
+
+
+def _imperative_at(token: Any, verbs: frozenset[str]) -> bool:
+    """``token`` opens a clause with an imperative, not a noun («Bruk av …», «Del 2»)."""
+    if token.lower_ not in verbs and "Imp" not in token.morph.get("Mood"):
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.lower_ not in _NOUN_AFTER
 
 
 def addresses_reader(sentence: Any) -> bool:
-    """«Du kan …», «Kan du …», «Dere bør …»: the reader is told what they can do."""
-    tokens = [token.lower_ for token in sentence if not token.is_space]
+    """«Du kan …», «Mer informasjon finner du …», «Dere bør …»: the reader is told what they can do.
+
+    «du»/«dere» next to a modal or a common reader verb, or (with the language model) next to any
+    finite verb, which makes «du» the subject: an instruction, not a remark about the reader.
+    """
+    tokens = [token for token in sentence if not token.is_space]
     for first, second in zip(tokens, tokens[1:]):
-        if (first in ("du", "dere") and second in MODALS) or (first in MODALS and second in ("du", "dere")):
-            return True
+        for pronoun, verb in ((first, second), (second, first)):
+            if pronoun.lower_ in ("du", "dere") and _reader_verb(verb):
+                return True
     return False
+
+
+def _reader_verb(token: Any) -> bool:
+    if token.lower_ in MODALS or token.lower_ in READER_VERBS:
+        return True
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
+READER_VERBS = frozenset("finner finn trenger treng ser slipper sleppar bestiller bruker logger".split())

@@ -2,7 +2,8 @@
 
 The strategy's style is «brukerorientert»: the post is about what the reader can do, not about the
 agency. Counted over the whole post; imperatives («Logg inn …») count for the reader, because they
-speak to the reader without «du». «i vår» (this spring) is a season, not the agency.
+speak to the reader without «du». «i vår» (this spring) is a season, not the agency, and words in
+quoted speech («…», or a line opened by a dash) are someone else's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _SEASON_BEFORE = frozenset({"i", "til", "neste", "førre", "forrige", "denne", "
 
 class BrukerfokusOptions(Options):
     min_words: int = 30  # shorter posts say too little for a ratio
-    min_we: int = 4
+    min_we: int = 5
     ratio: float = 3.0  # «vi» words at least this many times the reader words (at least one)
 
 
@@ -36,6 +37,8 @@ class Brukerfokus(Check):
         for item in prose_segments(analysis, self.rule):
             tokens = word_tokens(item.doc)
             words += len(tokens)
+            quoted = _quoted(item.doc)
+            tokens = [token for token in tokens if token.i not in quoted]
             for index, token in enumerate(tokens):
                 word = token.lower_
                 if word in SECOND_PERSON:
@@ -56,3 +59,21 @@ def _season(tokens: list[Any], index: int) -> bool:
     if token.lower_ != "vår" or index == 0:
         return False
     return tokens[index - 1].lower_ in _SEASON_BEFORE
+
+
+def _quoted(doc: Any) -> set[int]:
+    """Token indices inside «…»/“…” or in a sentence opened by a speech dash («– Vi er glade, sier hun»)."""
+    inside: set[int] = set()
+    depth = 0
+    for token in doc:
+        if token.text in ("«", "“"):
+            depth += 1
+        elif token.text in ("»", "”") and depth:
+            depth -= 1
+        elif depth:
+            inside.add(token.i)
+    for sentence in doc.sents:
+        first = next((token for token in sentence if not token.is_space), None)
+        if first is not None and first.text in ("-", "–", "—"):
+            inside.update(token.i for token in sentence)
+    return inside

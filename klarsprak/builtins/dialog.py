@@ -17,7 +17,7 @@ from klarsprak.checks.builtin import register
 
 
 class DialogOptions(Options):
-    min_words: int = 15
+    min_words: int = 25
     imperatives: list[str] = []  # extra call-to-action verbs besides the built-in list
 
 

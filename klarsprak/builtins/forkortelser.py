@@ -1,14 +1,13 @@
 """``forkortelser``: abbreviations the post never explains («HOD», «FHI», «AAP», «jf.», «bl.a.»).
 
-An abbreviation in capitals counts as explained when the post writes the long form once:
-«Helse- og omsorgsdepartementet (HOD)», «HOD (Helse- og omsorgsdepartementet)», or the long form
-from the word list anywhere in the post. Well-known ones (the list's ``allowed`` entries such as
+An abbreviation in capitals counts as explained when the post writes the long form once, next to
+it: «Helse- og omsorgsdepartementet (HOD)» or «HOD (Helse- og omsorgsdepartementet)». Well-known ones (the list's ``allowed`` entries such as
 EU, FN, NAV, and the project's ``abbreviations:`` in ``.klarsprak.yaml``) are never flagged.
 Each abbreviation is reported once, at its first use.
 
 Capitals that are not abbreviations stay quiet: shouting («Du må IKKE …», headings in capitals,
 which ``store-bokstaver`` handles), Roman numerals («Kapittel IV») and words next to other words in
-capitals. Dotted abbreviations («bl.a.», «jf.») come from the word list only, with the long form as
+capitals, and titles or quotations («FM 2009»). Dotted abbreviations («bl.a.», «jf.») come from the word list only, with the long form as
 the fix; a word list entry marked ``safe`` may be applied by ``--fix``.
 """
 
@@ -22,11 +21,11 @@ from typing import Any
 
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
-from klarsprak.checks.substitution import match_case
+from klarsprak.checks.substitution import match_case, quoted_spans
 from klarsprak.diagnostics import Severity
 from klarsprak.wordlist import WordEntry, Wordlist
 
-_CAPS = re.compile(r"(?<![\w.&/])([A-ZÆØÅ]{2,6})(s)?(?![\wÆØÅæøå])(?!\.\w)")
+_CAPS = re.compile(r"(?<![\w.&/:])([A-ZÆØÅ]{2,6})(s)?(?![\wÆØÅæøå])(?!\.\w)(?![:/]\w)")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _WORD = re.compile(r"\w+")
 
@@ -39,9 +38,10 @@ EMPHASIS = frozenset({
 
 
 class ForkortelserOptions(Options):
-    wordlists: list[str] = ["forkortelser"]
+    wordlists: list[str] = ["forkortelser-nb", "forkortelser-nn"]
     unknown: bool = True  # also capitals that are not in any list (a generic message)
     unknown_severity: str = "info"
+    known: list[str] = []  # unlisted abbreviations every reader knows (parties, big media …): never flagged
     dotted: bool = True  # dotted abbreviations from the list («bl.a.» → «blant annet»)
 
 
@@ -64,7 +64,9 @@ class Forkortelser(Check):
         self.unknown_severity = _severity(options.unknown_severity, rule)
 
     def prepare(self, nlp: Any) -> None:
-        from klarsprak.nlp import keep_whole
+        """Keep «f.eks.» and «t.o.m.» whole. Forms with only a final full stop are left to the
+        tokenizer's own abbreviation list: «tom.» must stay «tom» + «.» in «Flasken er tom.»"""
+        from klarsprak.checks.substitution import keep_whole
 
         for wordlist in self.wordlists:
             keep_whole(nlp, wordlist.dotted_forms())
@@ -73,15 +75,15 @@ class Forkortelser(Check):
         segments = [item for item in analysis.segments if self.rule.in_scope(item.segment.scope)]
         if not segments:
             return
-        lists = [wordlist for wordlist in self.wordlists if wordlist.applies_to(ctx.malform)]
+        # målform unknown (a short post): abbreviations are nearly the same in both lists, use both
+        lists = [wordlist for wordlist in self.wordlists if ctx.malform is None or wordlist.applies_to(ctx.malform)]
         index = _caps_index(lists)
-        allowed = {word.upper() for word in ctx.config.spec.abbreviations}
+        allowed = {word.upper() for word in [*ctx.config.spec.abbreviations, *self.options.known]}
         post = "\n".join(item.segment.text for item in segments)
-        post_lower = post.lower()
         reported: set[str] = set()
         malform = ctx.malform if ctx.malform in ("nb", "nn") else "nb"
         for abbreviation in self._candidates(segments, lists, index):
-            key = abbreviation.text if abbreviation.entry is None or "." not in abbreviation.text else abbreviation.text.lower()
+            key = abbreviation.entry.word if abbreviation.entry is not None else abbreviation.text
             if key in reported:
                 continue
             entry = abbreviation.entry
@@ -89,7 +91,8 @@ class Forkortelser(Check):
                 continue
             if key.upper() in allowed or ctx.config.is_accepted_word(abbreviation.text):
                 continue
-            if "." not in abbreviation.text and _explained(abbreviation.text, entry, post, post_lower):
+            written = entry.word if entry is not None and entry.word_has_case else abbreviation.text
+            if not _is_dotted(entry) and _explained(written, post):
                 reported.add(key)
                 continue
             if entry is None and not self.options.unknown:
@@ -98,37 +101,47 @@ class Forkortelser(Check):
             yield self._finding(abbreviation, malform)
 
     def _candidates(self, segments: list[Any], lists: list[Wordlist], index: dict[str, WordEntry]) -> Iterator[Abbreviation]:
-        found: list[Abbreviation] = []
+        """Listed abbreviations (any case, dotted or not) and unlisted words in capitals, in order."""
+        found: dict[int, Abbreviation] = {}
         for item in segments:
             text, offset = item.segment.text, item.segment.start
+            tokens = list(item.doc)
+            for wordlist in lists:
+                for hit in wordlist.find(tokens):
+                    if not _is_listed_abbreviation(hit.entry):
+                        continue
+                    if _is_dotted(hit.entry) and not self.options.dotted:
+                        continue
+                    first, last = tokens[hit.start], tokens[hit.end - 1]
+                    start = offset + first.idx
+                    found.setdefault(start, Abbreviation(start, offset + last.idx + len(last.text), hit.form, hit.entry))
+            quoted = quoted_spans(text)
             for match in _CAPS.finditer(text):
                 word = match.group(1)
-                if not _is_abbreviation(word, text, match.start(1), match.end()) and word not in index:
-                    continue
-                found.append(Abbreviation(offset + match.start(1), offset + match.end(1), word, index.get(word)))
-            if self.options.dotted:
-                tokens = list(item.doc)
-                for wordlist in lists:
-                    for hit in wordlist.find(tokens):
-                        if "." not in hit.form:
-                            continue
-                        first, last = tokens[hit.start], tokens[hit.end - 1]
-                        found.append(Abbreviation(offset + first.idx, offset + last.idx + len(last.text), hit.form, hit.entry))
-        yield from sorted(found, key=lambda a: a.start)
+                entry = index.get(word)
+                if entry is None and (not _is_abbreviation(word, text, match.start(1), match.end())
+                                      or any(a <= match.start() < b for a, b in quoted)):
+                    continue  # titles and quotations («FM 2009», «Open MIC») are not the post's own words
+                start = offset + match.start(1)
+                found.setdefault(start, Abbreviation(start, offset + match.end(1), word, entry))
+        yield from (found[start] for start in sorted(found))
 
     def _finding(self, abbreviation: Abbreviation, malform: str) -> Finding:
         entry, text = abbreviation.entry, abbreviation.text
         long_forms = list(entry.replace) if entry is not None else []
-        if "." in text:
+        if _is_dotted(entry):
             options = [match_case(form, text) for form in long_forms]
             suggestion = " eller ".join(f"«{form}»" for form in options)
             advice = {"nb": f"Skriv det ut: {suggestion}.", "nn": f"Skriv det ut: {suggestion}."}[malform] if options else ""
+            if entry is not None and entry.note:
+                advice = f"{advice} {entry.note}".strip()
             replacement, safe = entry.replacement_for(text) if entry is not None else (None, False)
             return Finding(abbreviation.start, abbreviation.end,
                            params={"match": text, "advice": advice, "suggestion": suggestion},
                            suggestions=tuple(options), safe=safe and replacement is not None, fixable=bool(options))
         if long_forms:
             long_form = long_forms[0]
+            text = entry.word if entry is not None and entry.word_has_case else text
             advice = {
                 "nb": f"Skriv den fulle formen første gang, med forkortelsen i parentes: «{long_form} ({text})».",
                 "nn": f"Skriv den fulle forma første gong, med forkortinga i parentes: «{long_form} ({text})».",
@@ -154,6 +167,16 @@ def _severity(name: str, rule: Any) -> Severity:
                              rule.line_of("options")) from None
 
 
+def _is_dotted(entry: WordEntry | None) -> bool:
+    """An abbreviation of ordinary words («f.eks.», «pga»): write it out rather than explain it."""
+    return entry is not None and "." in entry.word
+
+
+def _is_listed_abbreviation(entry: WordEntry) -> bool:
+    """List entries this check reads: dotted ones and those with a capital («HOD», «Hdir»)."""
+    return "." in entry.word or entry.word != entry.word.lower()
+
+
 def _caps_index(lists: list[Wordlist]) -> dict[str, WordEntry]:
     index: dict[str, WordEntry] = {}
     for wordlist in lists:
@@ -165,14 +188,16 @@ def _caps_index(lists: list[Wordlist]) -> dict[str, WordEntry]:
 
 
 def _is_abbreviation(word: str, text: str, start: int, end: int) -> bool:
-    """Capitals that are not shouting, a heading in capitals or a Roman numeral."""
+    """Capitals that are not shouting, a heading in capitals, a Roman numeral or a postal town."""
     if _ROMAN.match(word) or word.lower() in EMPHASIS or word.lower() in _common_words():
         return False
     before = _WORD.findall(text[max(0, start - 40):start])[-1:]
     after = _WORD.findall(text[end:end + 40])[:1]
     for neighbour in before + after:
-        if len(neighbour) >= 2 and neighbour.isupper() and neighbour.isalpha() and neighbour.lower() in _common_words():
-            return False  # a phrase in capitals («IKKE GÅ»), not an abbreviation next to a word
+        if len(neighbour) >= 2 and neighbour.isupper() and neighbour.isalpha():
+            return False  # words in capitals side by side: a heading or shouting («AKTIV MEDVIRKNING»)
+    if before and before[0].isdigit() and len(before[0]) == 4 and text[start - 1:start] == " ":
+        return False  # «0213 OSLO»: a postal address
     return True
 
 
@@ -192,22 +217,12 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for word in words if len(word) <= 6)
 
 
-def _explained(text: str, entry: WordEntry | None, post: str, post_lower: str) -> bool:
-    """The long form is written once: «lang form (HOD)», «HOD (lang form)» or the list's long form."""
+def _explained(text: str, post: str) -> bool:
+    """The long form is written once next to the short one: «lang form (HOD)» or «HOD (lang form)».
+
+    The long form elsewhere in the post does not count: the reader is never told they are the same."""
     escaped = re.escape(text)
-    if re.search(r"\w[\w.,-]*\s*\(\s*" + escaped + r"s?\s*\)", post):
+    if re.search(r"\w[\w.,»”-]*\s*\(\s*[«“\"]?" + escaped + r"(?:s|-\w+)?[»”\"]?\s*\)", post):
         return True
     inside = re.search(r"(?<!\w)" + escaped + r"s?\s*\(([^)]{3,120})\)", post)
-    if inside and len(_WORD.findall(inside.group(1))) >= 1 and len(inside.group(1).strip()) > len(text):
-        return True
-    if entry is not None:
-        for long_form in entry.replace:
-            if long_form and _contains(post_lower, long_form.lower()):
-                return True
-    return False
-
-
-def _contains(haystack: str, needle: str) -> bool:
-    """The long form, allowing a definite/genitive ending on its last word («Folkehelseinstituttets»)."""
-    stem = re.escape(needle).replace(r"\ ", r"\s+")
-    return re.search(r"(?<!\w)" + stem + r"\w{0,3}(?!\w)", haystack) is not None
+    return bool(inside and re.search(r"[^\W\d_]{3,}", inside.group(1)) and len(inside.group(1).strip()) > len(text))

@@ -14,13 +14,12 @@ Nothing inside quotation marks counts: a post may quote a reader («Man får ikk
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
-from klarsprak.checks.substitution import match_case
+from klarsprak.checks.substitution import match_case, quoted_spans
 
 MODALS = frozenset({
     "kan", "må", "bør", "skal", "vil", "får", "kunne", "måtte", "burde", "skulle", "ville",
@@ -116,14 +115,6 @@ class Tiltale(Check):
         return Finding(token.idx, token.idx + len(text),
                        params={"match": text, "advice": advice, "suggestion": suggestion, "kind": kind},
                        suggestions=options, safe=False, fixable=True)
-
-
-_QUOTES = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations in «…», “…” or "…"."""
-    return [match.span() for match in _QUOTES.finditer(text)]
 
 
 def _prev(tokens: list[Any], index: int) -> Any | None:

@@ -123,14 +123,24 @@ def _is_capital(token: Any) -> bool:
 
 
 def _capital_runs(tokens: list[Any]) -> Iterator[list[Any]]:
-    """Neighbouring capitalised words (only spaces or punctuation between them) as one run."""
+    """Neighbouring capitalised words (only spaces or punctuation between them) as one run.
+
+    A one-letter capital («I», «Å») continues a run («EGEN OG NÆRES I HELSE») but never starts one.
+    """
     run: list[Any] = []
     for token in tokens:
-        if _is_capital(token) and (not run or token.i - run[-1].i <= 2):
+        near = bool(run) and token.i - run[-1].i <= 2
+        if near and (_is_capital(token) or (token.text.isalpha() and len(token.text) == 1 and token.text.isupper())):
             run.append(token)
             continue
         if run:
-            yield run
+            yield _trim(run)
         run = [token] if _is_capital(token) else []
     if run:
-        yield run
+        yield _trim(run)
+
+
+def _trim(run: list[Any]) -> list[Any]:
+    while len(run) > 1 and not _is_capital(run[-1]):
+        run = run[:-1]
+    return run

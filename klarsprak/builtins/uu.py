@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from klarsprak.builtins._felles import EMOJI, Message, lexicon, sentence_of, word_pairs
+from klarsprak.builtins._felles import EMOJI, IMPERATIVES, Message, lexicon, sentence_of, word_pairs
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 from klarsprak.diagnostics import Severity
@@ -122,9 +122,25 @@ class Lenketekst(Check):
             if not normalise(text) or normalise(text) in self._vague:
                 start, end = (link.text_start, link.text_end) if text else (link.text_start - 1, link.text_end + 1)
                 yield Finding(start, end, params={"match": text, "url": link.url})
-            elif _looks_like_url(text):
-                yield Finding(link.text_start, link.text_end, params={"match": text, "url": link.url},
-                              message=self.options.url.text(analysis.message_malform), severity=Severity.INFO)
+        yield from self._url_texts(analysis)
+
+    def _url_texts(self, analysis: Any) -> Iterable[Finding]:
+        """``[https://…](https://…)``: found in the source, because web addresses are masked out of prose."""
+        document = analysis.document
+        prose_lines = set()  # code blocks and front matter have no segments, so no lines here
+        for item in analysis.segments:
+            first, _ = document.position(item.segment.start)
+            last, _ = document.position(item.segment.end)
+            prose_lines.update(range(first, last + 1))
+        message = self.options.url.text(analysis.message_malform)
+        for match in _URL_LINK.finditer(document.text):
+            text = match.group("text")
+            if _looks_like_url(text) and document.position(match.start())[0] in prose_lines:
+                yield Finding(match.start("text"), match.end("text"), params={"match": text},
+                              message=message, severity=Severity.INFO)
+
+
+_URL_LINK = re.compile(r"(?<!!)\[(?P<text>(?:https?://|www\.)[^\]\s]+)\]\(")
 
 
 def _looks_like_url(text: str) -> bool:
@@ -143,7 +159,10 @@ _TAIL_NOISE = re.compile(r"(?:#\w+|@\w+|[^\w\s])", re.UNICODE)
 
 class EmneknaggOptions(Options):
     min_letters: int = 6  # shorter tags are one word
-    function_words: list[str]  # words never written together with the next (på, deg, og …)
+    joiners: list[str]  # prepositions and conjunctions between words («ta vare på deg», «aldri for sent»)
+    pronouns: list[str]  # pronouns and negations that end a phrase («vaksiner deg», «snakk om det»)
+    openers: list[str] = []  # verbs that open a phrase («ta en prat», «bli blodgiver»)
+    weak: list[str] = []  # short words that may be parts but prove nothing (they hide inside compounds)
     words: list[str] = []  # extra words for splitting tags (health words the lexicon lacks)
     single: list[str] = []  # tags that are one word or a name, never split (helsenorge …)
     middle: Message
@@ -154,12 +173,25 @@ class Emneknagg(Check):
     Options = EmneknaggOptions
 
     @cached_property
+    def _joiners(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.options.joiners)
+
+    @cached_property
+    def _pronouns(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.options.pronouns)
+
+    @cached_property
+    def _openers(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.options.openers)
+
+    @cached_property
     def _function(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in self.options.function_words)
+        weak = {word.lower() for word in self.options.weak}
+        return self._joiners | self._pronouns | self._openers | frozenset(weak)
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
-        return lexicon() | self._function | {word.lower() for word in self.options.words}
+        return lexicon() | IMPERATIVES | self._function | self._single | {word.lower() for word in self.options.words}
 
     @cached_property
     def _single(self) -> frozenset[str]:
@@ -192,12 +224,22 @@ class Emneknagg(Check):
         pairs = word_pairs()
         if all((a, b) in pairs for a, b in zip(parts, parts[1:])):
             return parts
-        content = [part for part in parts if part not in self._function]
-        if len(content) < len(parts) and content and all(len(part) >= 4 for part in content):
-            return parts
         if len(parts) == 2 and parts[0].endswith("isk") and len(parts[0]) >= 5:
             return parts  # «psykiskhelse», «fysiskaktivitet»: -isk adjectives are not joined to nouns
-        return None
+        return parts if self._phrase(parts) else None
+
+    def _phrase(self, parts: list[str]) -> bool:
+        """Words a writer would keep apart: a preposition or pronoun after the first word, or an
+        opening verb («ta», «bli»), with content words long enough not to be pieces of a compound.
+
+        Prepositions and particles at the start prove nothing: «av», «om», «opp» begin compounds
+        («avbestilling», «omsorg»), and short words like «vi», «en», «er» hide inside them.
+        """
+        markers = sum(1 for index, part in enumerate(parts)
+                      if (index and part in self._joiners | self._pronouns) or (not index and part in self._openers))
+        content = [part for part in parts if part not in self._function]
+        shortest = 3 if markers >= 2 else 4
+        return markers > 0 and bool(content) and all(len(part) >= shortest for part in content)
 
     @staticmethod
     def _in_middle(doc: Any, text: str, match: re.Match[str]) -> bool:

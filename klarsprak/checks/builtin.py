@@ -14,6 +14,7 @@ from klarsprak.checks import Check, Options
 from klarsprak.errors import KlarsprakError
 
 _REGISTRY: dict[str, type[Check]] = {}
+_LOADED = False  # every module in klarsprak.builtins imported (one may be imported directly first)
 
 
 def register(name: str):
@@ -27,11 +28,13 @@ def register(name: str):
 
 
 def registry() -> dict[str, type[Check]]:
-    if not _REGISTRY:
+    global _LOADED
+    if not _LOADED:
         import klarsprak.builtins as package
 
         for module in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"{package.__name__}.{module.name}")
+        _LOADED = True
     return _REGISTRY
 
 

@@ -15,7 +15,7 @@ NAMES = {
 
 
 class ConsistencyOptions(Options):
-    min_evidence: int = 2  # say nothing until at least this many marker words decide the målform
+    min_evidence: int = 2  # say nothing until at least this many different marker words decide the målform
     mixed: bool = True  # also speak when the post is a mix (malform-blanding flags the stray words anyway)
 
 
@@ -30,8 +30,9 @@ class Consistency(Check):
             return
         if detected.malform is Malform.MIXED and not self.options.mixed:
             return
-        deciding = [item for item in detected.evidence if item.standard == detected.malform] or list(detected.evidence)
-        if sum(item.count for item in deciding) < self.options.min_evidence or not analysis.segments:
+        markers = [item for item in detected.evidence if not item.weak]  # weak evidence never raises a policy alarm
+        deciding = [item for item in markers if item.standard == detected.malform] or markers
+        if len(deciding) < self.options.min_evidence or not analysis.segments:
             return
         names = NAMES[required]
         evidence = ", ".join(f"«{item.word}»" for item in deciding[:4])

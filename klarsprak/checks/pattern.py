@@ -42,7 +42,7 @@ class Pattern(Check):
             raise KlarsprakError("en pattern-regel trenger «regex» eller «tokens»", str(rule.path), rule.line_of("kind"))
         regexes = options.regex if isinstance(options.regex, dict) else {"nb": options.regex, "nn": options.regex}
         self.regexes = {key: _compile(value, options.ignore_case, rule) for key, value in regexes.items() if value}
-        self.matchers: dict[str, Any] = {}
+        self.matchers: dict[tuple[int, str], Any] = {}  # per pipeline (vocab) and målform
 
     def prepare(self, nlp: Any) -> None:
         if self.options.tokens is None:
@@ -58,14 +58,14 @@ class Pattern(Check):
                 matcher.add(self.rule.id, token_patterns, greedy="LONGEST")
             except (ValueError, KeyError) as error:
                 raise KlarsprakError(f"ugyldig token-mønster: {str(error).splitlines()[0]}", str(self.rule.path), self.rule.line_of("tokens")) from None
-            self.matchers[malform] = matcher
+            self.matchers[(id(nlp.vocab), malform)] = matcher
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
         malform = ctx.malform or "nb"
         regex = self.regexes.get(malform)
         if regex is not None:
             yield from self._regex_findings(regex, item.segment.text, malform)
-        matcher = self.matchers.get(malform)
+        matcher = self.matchers.get((id(item.doc.vocab), malform))
         if matcher is not None:
             for _, start, end in matcher(item.doc):
                 span = item.doc[start:end]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +17,9 @@ _OR = {"nb": " eller ", "nn": " eller "}
 class SubstitutionOptions(Options):
     wordlists: list[str]
     use_lemmas: bool = True  # with the language model, a token whose lemma is listed matches too
+    skip_names: bool = False  # a capitalised match inside a sentence is a name or title («Live», «Football Manager»)
+    skip_quotes: bool = False  # words inside «…», “…” or "…" are someone else's: leave them as quoted
+    ignore_words: list[str] = []  # list entries (their ``word``) this rule leaves out
 
 
 def match_case(replacement: str, original: str) -> str:
@@ -31,10 +36,16 @@ def quoted_list(words: Iterable[str], malform: str | None) -> str:
 
 
 def keep_whole(nlp: Any, forms: Iterable[str]) -> None:
-    """Tell the tokenizer to keep listed abbreviations («iht.», «jf.») as one token, any case."""
+    """Tell the tokenizer to keep abbreviations with an inner full stop («f.eks.», «t.o.m.») whole.
+
+    Forms with only a final full stop are left alone: «tom.» must stay «tom» + «.» in «Flasken er
+    tom.»; the word lists match such forms as word + full stop instead.
+    """
     from spacy.symbols import ORTH
 
     for form in forms:
+        if "." not in form[:-1]:
+            continue
         for variant in {form, form.capitalize(), form.upper()}:
             nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
 
@@ -50,6 +61,7 @@ class Substitution(Check):
     def __init__(self, rule: Any, options: SubstitutionOptions, library: Any) -> None:
         super().__init__(rule, options, library)
         self.wordlists: list[Wordlist] = [library.wordlist(name, rule) for name in options.wordlists]
+        self.ignored = frozenset(word.lower() for word in options.ignore_words)
 
     def prepare(self, nlp: Any) -> None:
         for wordlist in self.wordlists:
@@ -58,11 +70,18 @@ class Substitution(Check):
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
         tokens = list(item.doc)
         use_lemmas = self.options.use_lemmas and _has_lemmas(item.doc)
+        quoted = quoted_spans(item.segment.text) if self.options.skip_quotes else []
         for wordlist in self.wordlists:
             if not wordlist.applies_to(ctx.malform):
                 continue
             for match in wordlist.find(tokens, use_lemmas):
                 if match.entry.allowed or ctx.config.is_accepted_word(match.form):
+                    continue
+                if self.options.skip_names and looks_like_name(tokens, match):
+                    continue
+                if match.entry.word.lower() in self.ignored:
+                    continue
+                if quoted and any(start <= tokens[match.start].idx < end for start, end in quoted):
                     continue
                 yield self._finding(tokens, match, ctx.malform)
 
@@ -83,6 +102,36 @@ class Substitution(Check):
             safe=safe,
             fixable=exact,
         )
+
+
+_QUOTES = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations in «…», “…” or "…" (someone else's words, or a title).
+
+    A quotation may run over several paragraphs or sentences: an opening «  with no closing one
+    quotes to the end of the text, and a closing » with no opening one quotes from its start."""
+    spans = [match.span() for match in _QUOTES.finditer(text)]
+    rest = _QUOTES.sub(lambda match: " " * len(match.group()), text)
+    opening, closing = rest.find("«"), rest.rfind("»")
+    if opening >= 0 and "»" not in rest[opening:]:
+        spans.append((opening, len(text)))
+    if closing >= 0 and "«" not in rest[:closing]:
+        spans.append((0, closing + 1))
+    return spans
+
+
+_OPENERS = frozenset({"«", '"', "“", "(", ":", "–", "—", "-", "•", "*", "[", "'"})
+
+
+def looks_like_name(tokens: Any, match: WordMatch) -> bool:
+    """A lower-case entry written with a capital inside a sentence: a name or a title, not the word."""
+    token = tokens[match.start]
+    if match.entry.word_has_case or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    previous = next((t for t in reversed(tokens[:match.start]) if not t.is_space), None)
+    return previous is not None and previous.text not in _OPENERS and not previous.text.endswith((".", "!", "?"))
 
 
 def _has_lemmas(doc: Any) -> bool:

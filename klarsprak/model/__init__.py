@@ -88,6 +88,8 @@ def _load(path: Path) -> "tuple[Language | None, str | None]":
             warnings.simplefilter("ignore")
             import spacy
 
+            from . import components  # noqa: F401 - registers the pipeline's own component
+
             nlp = spacy.load(path)
     except Exception:  # noqa: BLE001 - any failure means "run without the model"
         return None, MISSING_MESSAGE

@@ -27,30 +27,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    train = sub.add_parser("train", help="Tren modellane frå NDT og legg dei i pakken.")
+    train = sub.add_parser("train", help="Tren modellene fra NDT og legg dem i pakken.")
     train.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                       help="Mappa med ndt/ og ud-dev/ (standard: ../shared/data).")
+                       help="Mappen med ndt/ og ud-dev/ (standard: ../shared/data).")
     train.add_argument("--work", type=Path, default=DEFAULT_WORK,
-                       help="Arbeidsmappe for korpusfiler og sjekkpunkt (utanfor repoet).")
+                       help="Arbeidsmappe for korpusfiler og sjekkpunkter (utenfor repoet).")
     train.add_argument("--output", type=Path, default=HERE / "data",
-                       help="Kvar dei ferdige modellane skal liggje (undermapper nb/ og nn/).")
-    train.add_argument("--max-steps", type=int, default=None, help="Overstyr talet på steg.")
+                       help="Hvor de ferdige modellene skal ligge (undermapper nb/ og nn/).")
+    train.add_argument("--max-steps", type=int, default=None, help="Overstyr antall treningssteg.")
     train.add_argument("--standards", default="nob,nno", help="nob, nno eller nob,nno (standard).")
     train.add_argument("--sequential", action="store_true",
-                       help="Tren éin standard om gongen (standard: begge samstundes, éin kjerne kvar).")
+                       help="Tren én målform om gangen (standard: begge samtidig, én kjerne hver).")
 
-    prep = sub.add_parser("prepare", help="Lag berre korpusfilene (.spacy) i arbeidsmappa.")
+    prep = sub.add_parser("prepare", help="Lag bare korpusfilene (.spacy) i arbeidsmappen.")
     prep.add_argument("--data", type=Path, default=DEFAULT_DATA)
     prep.add_argument("--work", type=Path, default=DEFAULT_WORK)
     prep.add_argument("--standards", default="nob,nno")
 
-    ev = sub.add_parser("evaluate", help="Mål modellen mot ei UD CoNLL-U-fil.")
+    ev = sub.add_parser("evaluate", help="Mål modellen mot en UD CoNLL-U-fil.")
     ev.add_argument("file", type=Path, help="CoNLL-U-fil med fasit.")
     ev.add_argument("--format", choices=["json", "text"], default="text")
     ev.add_argument("--malform", choices=["auto", "nb", "nn"], default="auto",
-                    help="Kva modell som skal målast (auto: etter orda i fila).")
+                    help="Hvilken modell som skal måles (auto: etter ordene i filen).")
     ev.add_argument("--model", type=Path, default=None,
-                    help="Modellmappe med nb/ og nn/, eller éin modell (standard: dei som følgjer med).")
+                    help="Modellmappe med nb/ og nn/, eller én modell (standard: de som følger med).")
 
     args = parser.parse_args(argv)
     if args.command == "evaluate":
@@ -64,7 +64,7 @@ def _standards(value: str) -> tuple[str, ...]:
     chosen = tuple(s.strip() for s in value.split(",") if s.strip())
     unknown = [s for s in chosen if s not in STANDARD_DIRS]
     if unknown:
-        raise SystemExit(f"Ukjend standard: {', '.join(unknown)} (bruk nob og/eller nno).")
+        raise SystemExit(f"Ukjent målform: {', '.join(unknown)} (bruk nob og/eller nno).")
     return chosen
 
 
@@ -97,11 +97,11 @@ def _train(args: argparse.Namespace) -> int:
         jobs.append((standard, job))
     failed = [standard for standard, job in jobs if job.wait() != 0]
     if failed:
-        print(f"Treninga feila for {', '.join(failed)}; sjå loggen.", file=sys.stderr)
+        print(f"Treningen feilet for {', '.join(failed)}; se loggen.", file=sys.stderr)
         return 1
     for standard, _ in jobs:
         _ship(args.work / f"run-{standard}" / "model-best", args.output / STANDARD_DIRS[standard], standard)
-    print(f"Modellane ligg i {args.output}")
+    print(f"Modellene ligger i {args.output}")
     return 0
 
 
@@ -109,7 +109,12 @@ def _ship(best: Path, output: Path, standard: str) -> None:
     """Copy the best checkpoint into the package with attribution in its meta.json."""
     import spacy
 
+    from .components import FINAL_PERIOD, add_abbreviations
+
     nlp = spacy.load(best)
+    add_abbreviations(nlp)
+    if FINAL_PERIOD not in nlp.pipe_names:
+        nlp.add_pipe(FINAL_PERIOD, first=True)
     nlp.meta.update({"name": f"klarsprak_{STANDARD_DIRS[standard]}", "version": "1.0.0"})
     nlp.meta["description"] = (
         f"klarsprak ({'bokmål' if standard == 'nob' else 'nynorsk'}): UPOS, UD-morfologi, "
@@ -146,11 +151,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_file, format_text
 
     if not args.file.is_file():
-        print(f"Fann ikkje fila: {args.file}", file=sys.stderr)
+        print(f"Fant ikke filen: {args.file}", file=sys.stderr)
         return 2
     malform = guess_malform(args.file) if args.malform == "auto" else args.malform
     if args.model is not None and (args.model / "config.cfg").is_file():
         import spacy  # one pipeline directory, e.g. a training checkpoint
+
+        from . import components  # noqa: F401 - in case the directory uses it
 
         nlp = spacy.load(args.model)
     else:
@@ -158,12 +165,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     if nlp is None:
         from . import load_error
 
-        print(load_error or "Språkmodellen kunne ikkje lastast.", file=sys.stderr)
+        print(load_error or "Språkmodellen kunne ikke lastes.", file=sys.stderr)
         return 2
     try:
         result = evaluate_file(nlp, args.file)
     except (ValueError, UnicodeDecodeError) as exc:
-        print(f"Kunne ikkje lese CoNLL-U-fila {args.file}: {exc}", file=sys.stderr)
+        print(f"Kunne ikke lese CoNLL-U-filen {args.file}: {exc}", file=sys.stderr)
         return 2
     result["malform"] = malform
     if args.format == "json":

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 PASSIVE_AUX_LEMMAS = frozenset({"bli", "verte"})
+AUX_POS = {"AUX"}
 MAX_GAP = 6  # words between auxiliary and participle («vart det i fjor ikkje behandla»)
 _MAY_INTERVENE = frozenset({"ADV", "PART", "PRON", "NOUN", "PROPN", "DET", "NUM", "ADJ", "ADP", "AUX"})
 
@@ -27,7 +28,13 @@ class Passive:
 
 
 def is_participle(token: Token) -> bool:
-    return token.pos_ in {"VERB", "ADJ"} and "Part" in token.morph.get("VerbForm")
+    """A past participle («behandlet», «behandla»); present participles («lydande») are not."""
+    return (
+        token.pos_ in {"VERB", "ADJ"}
+        and "Part" in token.morph.get("VerbForm")
+        and "<pres-part>" not in token.tag_
+        and not token.lower_.endswith(("ende", "ande"))
+    )
 
 
 def find_passives(doc: Doc | Span) -> list[Passive]:
@@ -36,7 +43,7 @@ def find_passives(doc: Doc | Span) -> list[Passive]:
     for token in doc:
         if token.pos_ in {"VERB", "AUX"} and "Pass" in token.morph.get("Voice"):
             found.setdefault(token.i, Passive(token, None, "s-passiv"))
-        elif token.pos_ == "AUX" and token.lemma_.lower() in PASSIVE_AUX_LEMMAS:
+        elif token.pos_ in AUX_POS and token.lemma_.lower() in PASSIVE_AUX_LEMMAS:
             participle = _participle_after(token)
             if participle is not None:
                 found.setdefault(participle.i, Passive(participle, token, "bli-passiv"))

@@ -60,7 +60,7 @@ def sarif_log(run: Run) -> dict[str, Any]:
 # -- rules ----------------------------------------------------------------------------------------
 def _descriptors(run: Run) -> list[dict[str, Any]]:
     """Every active rule of the configs the checked files use, plus any rule only a result names."""
-    rules: dict[str, "Rule"] = {}
+    rules: dict[str, Rule] = {}
     for rule in _active_rules(run):
         rules.setdefault(rule.id, rule)
     descriptors = [_descriptor(rule) for rule in sorted(rules.values(), key=lambda r: r.id)]
@@ -77,14 +77,14 @@ def _descriptors(run: Run) -> list[dict[str, Any]]:
     return descriptors
 
 
-def _active_rules(run: Run) -> list["Rule"]:
+def _active_rules(run: Run) -> list[Rule]:
     from klarsprak.config import Config, find_config, load_config
     from klarsprak.engine import Engine
 
     config_paths: dict[Path | None, None] = {}
     for result in run.files:
         config_paths[find_config(Path(result.path)) if result.path != "-" else find_config(Path.cwd())] = None
-    found: list["Rule"] = []
+    found: list[Rule] = []
     for config_path in config_paths or {None: None}:
         try:
             found += Engine(load_config(config_path) if config_path else Config()).rules
@@ -93,7 +93,7 @@ def _active_rules(run: Run) -> list["Rule"]:
     return found
 
 
-def _descriptor(rule: "Rule") -> dict[str, Any]:
+def _descriptor(rule: Rule) -> dict[str, Any]:
     from klarsprak.explain import explain_rule
 
     page = explain_rule(rule, "nb")

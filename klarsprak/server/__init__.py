@@ -28,6 +28,7 @@ def lsp_command(stdio: bool, port: int | None, host: str, log_file: str | None, 
     Editoren starter den selv; se lsp/README.md for VS Code, Neovim og Helix.
     """
     import logging
+    import os
     import sys
 
     handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler(sys.stderr)
@@ -38,14 +39,35 @@ def lsp_command(stdio: bool, port: int | None, host: str, log_file: str | None, 
     if log_level != "debug":
         logging.getLogger("pygls").setLevel(max(logging.WARNING, root.level))
 
-    from klarsprak.server.server import create_server, preload
+    # Load spaCy and the bokmål model while pygls is imported and the editor says hello.
+    import threading
+
+    threading.Thread(target=preload_model, args=("nb",), name="klarsprak-preload", daemon=True).start()
+    from klarsprak.server.server import create_server
 
     server = create_server()
-    preload(server)
     if port is not None:
         server.start_tcp(host, port)
-        return
-    # The protocol owns stdout: anything else printed by mistake goes to stderr instead.
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr
-    server.start_io(stdin, stdout)
+    else:
+        # The protocol owns stdout: anything else printed by mistake goes to stderr instead.
+        stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+        sys.stdout = sys.stderr
+        server.start_io(stdin, stdout)
+    # LSP: exit code 0 only when the editor asked for a shutdown before it said exit. A check still
+    # running (say, the model loading) must not keep the editor waiting: give it a moment, then go.
+    server.wait_idle(timeout=1.0)
+    logging.shutdown()
+    sys.stderr.flush()
+    os._exit(0 if server.shutdown_requested else 1)
+
+
+def preload_model(standard: str = "nb") -> None:
+    """Load one standard's language pipeline ahead of the check that needs it (no pygls here)."""
+    import logging
+
+    try:
+        from klarsprak.nlp import get_nlp
+
+        get_nlp(standard)
+    except Exception:  # noqa: BLE001 - the check that needs it reports the problem properly
+        logging.getLogger("klarsprak.server").warning("kunne ikke laste språkmodellen (%s)", standard, exc_info=True)

@@ -99,7 +99,7 @@ def _quick_fixes(ctx: ActionContext, d: Diagnostic, related, titles) -> list[typ
                                   new=suggestion.fix.replacement),
             kind=types.CodeActionKind.QuickFix,
             diagnostics=related,
-            is_preferred=True if suggestion.safe else None,
+            is_preferred=True if suggestion.fix == d.safe_fix else None,  # one preferred fix at most
             edit=ctx.edit([ctx.text_edit(suggestion.fix)]),
         ))
     return actions

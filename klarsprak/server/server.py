@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,11 +31,11 @@ from klarsprak.config import CONFIG_NAMES
 from klarsprak.diagnostics import Diagnostic
 from klarsprak.engine import Engine, FileResult
 from klarsprak.errors import KlarsprakError
-from klarsprak.server import actions, convert, hover
+from klarsprak.server import actions, convert, hover, preload_model
 from klarsprak.server.docs import RulePages
 from klarsprak.server.project_words import add_word
 from klarsprak.server.projects import Project, Projects
-from klarsprak.server.settings import SECTION, Settings, parse_settings
+from klarsprak.server.settings import SECTION, Settings, parse_settings, section_of
 from klarsprak.server.textsync import OpenDocument, offset_at
 
 log = logging.getLogger("klarsprak.server")
@@ -61,6 +63,7 @@ class Outcome:
     project: Project | None = None
     rules: dict[str, Any] = field(default_factory=dict)
     malform: str = "nb"  # the language of messages, titles and hovers
+    seconds: float = 0.0  # time spent in the lint thread
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,13 @@ class KlarsprakServer(LanguageServer):
         self.documents: dict[str, OpenDocument] = {}
         self.outcomes: dict[str, Outcome] = {}
         self.settings = Settings()
+        self.initial_settings: dict[str, Any] = {}  # initializationOptions: the base later settings update
         self.projects = Projects(self.settings)
         self.pages = RulePages()
         self.generation = 0
         self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klarsprak-lint")
+        self._busy = 0  # jobs submitted to the lint thread and not finished
+        self._idle = threading.Condition()
         self._dirty: dict[str, None] = {}
         self._wake: asyncio.Event | None = None
         self._worker: asyncio.Task | None = None
@@ -124,6 +130,8 @@ class KlarsprakServer(LanguageServer):
         self._config_errors: dict[str, ShownError] = {}  # config path → the error shown for it
         self._pages_version = -1
         self._closing = False
+        self.shutdown_requested = False
+        self._preloaded_nn = False
 
     # -- errors and messages ---------------------------------------------------------------
     def report_server_error(self, error: Exception, source: Any) -> None:
@@ -134,10 +142,12 @@ class KlarsprakServer(LanguageServer):
         except Exception:  # noqa: BLE001 - the transport itself may be gone
             pass
 
-    def show_once(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
-        if message in self._reported:
+    def show_once(self, message: str, kind: types.MessageType = types.MessageType.Error, key: str | None = None) -> None:
+        """A pop-up the writer sees once (per ``key``, default the text), not on every keystroke."""
+        key = key or message
+        if key in self._reported:
             return
-        self._reported.add(message)
+        self._reported.add(key)
         self.window_show_message(types.ShowMessageParams(kind, message))
 
     def log_once(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
@@ -178,6 +188,12 @@ class KlarsprakServer(LanguageServer):
     # -- the lint thread -------------------------------------------------------------------
     def _check_sync(self, uri: str, text: str, version: int | None, language_id: str, generation: int) -> Outcome:
         """Runs in the lint thread: engine, conversion to LSP and rule pages."""
+        started = time.perf_counter()
+        outcome = self._check_inner(uri, text, version, language_id, generation)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def _check_inner(self, uri: str, text: str, version: int | None, language_id: str, generation: int) -> Outcome:
         outcome = Outcome(uri, version, generation)
         settings = self.settings
         if len(text) > settings.max_characters:
@@ -216,8 +232,29 @@ class KlarsprakServer(LanguageServer):
             outcome.lsp_by_id[id(diagnostic)] = converted
         return outcome
 
+    def submit(self, function, *args):
+        """Run ``function`` in the lint thread (counted, so exit can wait for writes to finish)."""
+        with self._idle:
+            self._busy += 1
+        try:
+            future = self.lint_pool.submit(function, *args)
+        except RuntimeError:  # the pool is shut down: nothing will run
+            self._job_done(None)
+            raise
+        future.add_done_callback(self._job_done)  # also called when the job is cancelled
+        return future
+
+    def _job_done(self, _future) -> None:
+        with self._idle:
+            self._busy -= 1
+            self._idle.notify_all()
+
     async def in_lint_thread(self, function, *args):
-        return await asyncio.get_running_loop().run_in_executor(self.lint_pool, function, *args)
+        return await asyncio.wrap_future(self.submit(function, *args))
+
+    def wait_idle(self, timeout: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._busy <= 0, timeout)
 
     # -- scheduling ------------------------------------------------------------------------
     def schedule(self, *uris: str) -> None:
@@ -271,19 +308,26 @@ class KlarsprakServer(LanguageServer):
         return outcome
 
     async def _check_and_publish(self, uri: str) -> None:
+        started = time.perf_counter()
         outcome = await self.check(uri)
         if outcome is None or not self.is_current(outcome):
+            log.info("sjekk av %s v%s forkastet: teksten er endret", uri, outcome.version if outcome else None)
             return  # closed, edited or reconfigured meanwhile: a newer check is already queued
         self.outcomes[uri] = outcome
         self.publish(outcome)
+        if not self._preloaded_nn:  # bokmål loads first; nynorsk as soon as the first findings are out
+            self._preloaded_nn = True
+            threading.Thread(target=preload_model, args=("nn",), name="klarsprak-preload-nn", daemon=True).start()
+        log.info("sjekket %s v%s: %d funn, %.1f ms (motoren %.1f ms)", uri, outcome.version, len(outcome.lsp),
+                 (time.perf_counter() - started) * 1000, outcome.seconds * 1000)
 
     def publish(self, outcome: Outcome) -> None:
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=outcome.uri, diagnostics=outcome.lsp, version=outcome.version))
         if outcome.skipped:
-            self.show_once(outcome.skipped, types.MessageType.Warning)
+            self.show_once(outcome.skipped, types.MessageType.Warning, key=f"for stor: {outcome.uri}")
         if outcome.failure:
-            self.show_once(outcome.failure)
+            self.show_once(outcome.failure, key=f"feilet: {outcome.uri}")
         if outcome.result is not None:
             for problem in outcome.result.rule_errors:
                 self.log_once(f"klarsprak: {problem}")
@@ -320,8 +364,9 @@ class KlarsprakServer(LanguageServer):
 
     # -- configuration ---------------------------------------------------------------------
     async def apply_settings(self, raw: Any) -> None:
+        """New editor settings (keys missing from ``raw`` keep their initializationOptions value)."""
         known = await self.in_lint_thread(_known_packs)
-        settings = parse_settings(raw, known)
+        settings = parse_settings({**self.initial_settings, **section_of(raw)}, known)
         for problem in settings.problems:
             self.show_once(f"klarsprak: {problem}", types.MessageType.Warning)
         if settings == self.settings:
@@ -359,7 +404,7 @@ class KlarsprakServer(LanguageServer):
             self.reconfigured()
 
     async def shutdown_worker(self) -> None:
-        self._closing = True
+        self.shutdown_requested = self._closing = True
         if self._worker is not None and not self._worker.done():
             self._worker.cancel()
         self.lint_pool.shutdown(wait=False, cancel_futures=True)
@@ -394,11 +439,12 @@ def create_server() -> KlarsprakServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: KlarsprakServer, params: types.InitializeParams) -> None:
         if params.initialization_options:
-            ls.settings = parse_settings(params.initialization_options)
+            ls.initial_settings = section_of(params.initialization_options)
+            ls.settings = parse_settings(ls.initial_settings)
             ls.projects.settings = ls.settings
             for problem in ls.settings.problems:
                 log.warning("%s", problem)
-        ls.lint_pool.submit(_warm_up, ls)
+        ls.submit(_warm_up, ls)
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: KlarsprakServer, params: types.InitializedParams) -> None:
@@ -549,17 +595,3 @@ def _warm_up(ls: KlarsprakServer) -> None:
     except Exception:  # noqa: BLE001 - reported again, properly, on the first check
         log.warning("oppvarming feilet:\n%s", traceback.format_exc())
 
-
-
-def preload(ls: KlarsprakServer) -> None:
-    """Start loading spaCy and the model at once, while the editor is still saying hello."""
-
-    def load() -> None:
-        try:
-            from klarsprak.nlp import get_nlp
-
-            get_nlp()
-        except Exception:  # noqa: BLE001 - the first check reports it properly
-            log.warning("kunne ikke laste språkmodellen:\n%s", traceback.format_exc())
-
-    ls.lint_pool.submit(load)

@@ -65,7 +65,8 @@ def parse_settings(raw: Any, known_packs: list[str] | None = None) -> Settings:
             if unknown:
                 problems.append(f"ukjent regelpakke {', '.join(f'«{p}»' for p in unknown)} i innstillingen "
                                 f"klarsprak.packs (finnes: {', '.join(known_packs or [])})")
-            values["packs"] = tuple(item for item in packs if item not in unknown)
+            if not unknown or len(unknown) < len(packs):  # only typos: keep the project's choice
+                values["packs"] = tuple(item for item in packs if item not in unknown)
         else:
             problems.append("innstillingen klarsprak.packs skal være en liste med regelpakker")
 
