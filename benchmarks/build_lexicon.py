@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def main() -> None:
     pairs: Counter[tuple[str, str]] = Counter()
     for words in sentences(folder):
         forms.update(word for word in words if is_plain(word) and len(word) >= 2)
-        pairs.update((a, b) for a, b in zip(words, words[1:]) if is_plain(a) and is_plain(b))
+        pairs.update((a, b) for a, b in pairwise(words) if is_plain(a) and is_plain(b))
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "ord.txt").write_text(
         HEADER.format(what="Ordformer som er brukt med små bokstaver (ett ord per linje).")

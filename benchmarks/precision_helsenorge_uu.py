@@ -12,15 +12,14 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
-import sys
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from klarsprak.config import Config  # noqa: E402
-from klarsprak.engine import Engine  # noqa: E402
+from klarsprak.config import Config
+from klarsprak.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

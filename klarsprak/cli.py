@@ -113,10 +113,12 @@ def main() -> None:
 @click.option("--malform", type=click.Choice(["auto", "nb", "nn"]), default=None,
               help="Krev bokmål (nb) eller nynorsk (nn); auto finner målformen selv.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, help="Antall prosesser for mange filer.")
+@click.option("--force-exclude", is_flag=True,
+              help="Bruk exclude fra .klarsprak.yaml også på filer som er nevnt direkte (for pre-commit).")
 @click.option("--no-color", is_flag=True, help="Ingen farger i utdata.")
 @click.option("--quiet", "-q", is_flag=True, help="Vis bare funn på eller over feilnivået, og ingen oppsummering.")
 @help_option
-def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, jobs, no_color, quiet) -> None:
+def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, jobs, force_exclude, no_color, quiet) -> None:
     """Sjekk innlegg (Markdown eller tekst) for klarspråk, tone og målform.
 
     Gi filer, mapper eller - for standard inn. Uten argument sjekkes mappa du står i.
@@ -146,7 +148,7 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     except KlarsprakError as error:
         fail(str(error))
     run = Run(fail_level=first_config.fail_level, color=use_color(no_color), quiet=quiet)
-    items = list(collect(paths or ["."], project))
+    items = list(collect(paths or ["."], project, force_exclude))
     names = [item for item in items if isinstance(item, str)]
     run.errors += [item for item in items if not isinstance(item, str)]
     _check_unknown_ids(project, first_config, select, ignore)
@@ -160,6 +162,7 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
         if outcome.fixed is not None and not quiet and fmt == "text":
             for line, old, new in outcome.fixed.changes:
                 click.echo(f"{outcome.fixed.path}:{line}: fikset «{old}» → «{new}»")
+    run.rules = project.active_rules()
     for error in run.errors:
         click.echo(f"klarsprak: {error.message}", err=True)
     for result in run.files:

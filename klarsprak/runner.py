@@ -75,12 +75,24 @@ class Project:
             self._engines[config_path] = Engine(self.config(config_path))
         return self._engines[config_path]
 
+    def active_rules(self) -> list:
+        """Every active rule of the engines built so far, each id once."""
+        seen: dict[str, object] = {}
+        for engine in self._engines.values():
+            for rule in engine.rules:
+                seen.setdefault(rule.id, rule)
+        return list(seen.values())
+
     def engine_for(self, path: Path) -> Engine:
         return self.engine(self.config_path_for(path))
 
 
-def collect(paths: Iterable[str], project: Project) -> Iterator[str | FileError]:
-    """Paths to check, in order; a folder is walked (``exclude`` globs and hidden folders skipped)."""
+def collect(paths: Iterable[str], project: Project, force_exclude: bool = False) -> Iterator[str | FileError]:
+    """Paths to check, in order; a folder is walked (``exclude`` globs and hidden folders skipped).
+
+    A file named on the command line is checked even if ``exclude`` matches it, unless
+    ``force_exclude`` (pre-commit names every changed file, and ``exclude`` must still hold).
+    """
     for name in paths:
         if name == STDIN:
             yield STDIN
@@ -89,7 +101,8 @@ def collect(paths: Iterable[str], project: Project) -> Iterator[str | FileError]
         if path.is_dir():
             yield from _walk(path, project)
         elif path.exists():
-            yield name
+            if not (force_exclude and _excluded(path, project)):
+                yield name
         else:
             yield FileError(name, f"{name}: fant ikke fila eller mappa")
 

@@ -120,3 +120,33 @@ def test_stats(posts):
     out = result.stdout.decode()
     assert result.returncode == 0
     assert "Ord:" in out and "31" in out and "LIX:" in out and "bokmål" in out
+
+
+def test_folder_walk_honours_exclude_and_jobs_give_the_same_result(tmp_path):
+    (tmp_path / ".klarsprak.yaml").write_text("exclude: ['arkiv/**']\nselect: [setningslengde]\n", encoding="utf-8")
+    (tmp_path / "arkiv").mkdir()
+    (tmp_path / "arkiv" / "gammel.md").write_text(LONG, encoding="utf-8")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "x.md").write_text(LONG, encoding="utf-8")
+    for index in range(6):
+        (tmp_path / f"innlegg-{index}.md").write_text(LONG if index % 2 else CLEAN, encoding="utf-8")
+    serial = json.loads(run_cli("check", "--format", "json", str(tmp_path)).stdout)
+    parallel = json.loads(run_cli("check", "--format", "json", "--jobs", "2", str(tmp_path)).stdout)
+    names = [Path(f["path"]).name for f in serial["files"]]
+    assert names == [f"innlegg-{i}.md" for i in range(6)]
+    assert serial == parallel
+    assert sum(len(f["diagnostics"]) for f in serial["files"]) == 3
+
+
+def test_quiet_shows_only_failing_findings(posts):
+    result = run_cli("check", "--quiet", "--select", "setningslengde,lix", str(posts))
+    out = result.stdout.decode()
+    assert "setningslengde" in out and "lix" not in out and "funn" not in out
+
+
+def test_force_exclude_applies_exclude_to_named_files(tmp_path):
+    (tmp_path / ".klarsprak.yaml").write_text("exclude: ['README.md']\nselect: [setningslengde]\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text(LONG, encoding="utf-8")
+    assert run_cli("check", str(tmp_path / "README.md")).returncode == 1  # named: checked
+    result = run_cli("check", "--force-exclude", str(tmp_path / "README.md"))
+    assert result.returncode == 0 and "Ingen funn i 0 filer." in result.stdout.decode()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ EMOJI = re.compile(
     f"|(?:[{_PICTO}][\uFE0E\uFE0F]?[\U0001F3FB-\U0001F3FF]?"
     f"(?:\u200D[{_PICTO}][\uFE0E\uFE0F]?[\U0001F3FB-\U0001F3FF]?)*)"
 )
+
 
 class Message(BaseModel):
     """A Norwegian message template with an optional nynorsk variant (like a rule's ``message``)."""
@@ -63,20 +65,6 @@ def _lines(name: str) -> Iterator[str]:
     for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             yield line.strip()
-
-
-def has_pos(doc: Any) -> bool:
-    """True when the language model tagged the text (without it, word lists decide alone)."""
-    return bool(len(doc)) and doc.has_annotation("POS")
-
-
-def is_finite_verb(token: Any, known: frozenset[str]) -> bool:
-    """A finite verb: listed form, or tagged as one by the model."""
-    if token.lower_ in known:
-        return True
-    if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
-        return True
-    return False
 
 
 def word_tokens(tokens: Iterable[Any]) -> list[Any]:
@@ -133,7 +121,7 @@ def is_imperative_sentence(sentence: Any, extra: frozenset[str] = frozenset()) -
         return True
     tokens = [token for token in sentence if not token.is_space]
     return any(previous.text in (",", ":", ";", "–") and _imperative_at(token, verbs)
-               for previous, token in zip(tokens, tokens[1:]))
+               for previous, token in pairwise(tokens))
 
 
 def _imperative_at(token: Any, verbs: frozenset[str]) -> bool:
@@ -151,7 +139,7 @@ def addresses_reader(sentence: Any) -> bool:
     finite verb, which makes «du» the subject: an instruction, not a remark about the reader.
     """
     tokens = [token for token in sentence if not token.is_space]
-    for first, second in zip(tokens, tokens[1:]):
+    for first, second in pairwise(tokens):
         for pronoun, verb in ((first, second), (second, first)):
             if pronoun.lower_ in ("du", "dere") and _reader_verb(verb):
                 return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from klarsprak.builtins._felles import prose_segments, sentence_of
@@ -21,6 +21,13 @@ from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 
 _CLAUSE_PUNCT = frozenset(":;–—-«\"“(•·*")
+
+
+@lru_cache(maxsize=64)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A sender name as a whole word: not inside «helsenorge.no», «Helsenorge-appen» or «#Helsenorge»."""
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w.@#/-])(?:{alternatives})(?![\w-]|\.\w)", re.IGNORECASE)
 
 
 class AvsenderOptions(Options):
@@ -67,8 +74,7 @@ class Avsender(Check):
         names = self.senders(analysis, ctx)
         if not names:
             return
-        pattern = re.compile(r"(?<![\w.@#/-])(?:" + "|".join(re.escape(name) for name in names)
-                             + r")(?![\w-]|\.\w)", re.IGNORECASE)
+        pattern = _pattern(tuple(names))
         for item in prose_segments(analysis, self.rule):
             offset = item.segment.start
             for match in pattern.finditer(item.segment.text):

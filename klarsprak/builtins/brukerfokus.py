@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from klarsprak.builtins._felles import SECOND_PERSON, is_imperative_sentence, prose_segments, word_tokens
+from klarsprak.builtins._felles import (
+    SECOND_PERSON,
+    is_imperative_sentence,
+    prose_segments,
+    word_tokens,
+)
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 

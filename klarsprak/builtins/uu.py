@@ -10,11 +10,19 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
+from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from klarsprak.builtins._felles import EMOJI, IMPERATIVES, Message, lexicon, sentence_of, word_pairs
+from klarsprak.builtins._felles import (
+    EMOJI,
+    IMPERATIVES,
+    Message,
+    lexicon,
+    sentence_of,
+    word_pairs,
+)
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 from klarsprak.diagnostics import Severity
@@ -222,7 +230,7 @@ class Emneknagg(Check):
         if parts is None or len(parts) < 2:
             return None
         pairs = word_pairs()
-        if all((a, b) in pairs for a, b in zip(parts, parts[1:])):
+        if all((a, b) in pairs for a, b in pairwise(parts)):
             return parts
         if len(parts) == 2 and parts[0].endswith("isk") and len(parts[0]) >= 5:
             return parts  # «psykiskhelse», «fysiskaktivitet»: -isk adjectives are not joined to nouns
@@ -263,7 +271,7 @@ def _split(word: str, vocabulary: frozenset[str]) -> list[str] | None:
             if previous is None:
                 continue
             part = word[start:end]
-            if part in vocabulary and (len(part) > 1 or part in ("i", "å")):
-                if best[end] is None or len(previous) + 1 < len(best[end]):
-                    best[end] = [*previous, part]
+            known = part in vocabulary and (len(part) > 1 or part in ("i", "å"))
+            if known and (best[end] is None or len(previous) + 1 < len(best[end])):
+                best[end] = [*previous, part]
     return best[len(word)]

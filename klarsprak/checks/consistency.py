@@ -17,6 +17,7 @@ NAMES = {
 class ConsistencyOptions(Options):
     min_evidence: int = 2  # say nothing until at least this many different marker words decide the målform
     mixed: bool = True  # also speak when the post is a mix (malform-blanding flags the stray words anyway)
+    skip_quotes: bool = False  # judge the post by its own words: quotations («…») may be in another standard
 
 
 class Consistency(Check):
@@ -26,6 +27,8 @@ class Consistency(Check):
     def check_document(self, analysis: Any, ctx: CheckContext) -> Iterable[Finding]:
         required = analysis.required_malform
         detected = analysis.malform
+        if self.options.skip_quotes:
+            detected = _without_quotes(analysis) or detected
         if required not in ("nb", "nn") or detected.malform in (Malform.UNKNOWN,) or detected.malform.value == required:
             return
         if detected.malform is Malform.MIXED and not self.options.mixed:
@@ -41,3 +44,21 @@ class Consistency(Check):
         end = first.start + len(first.text.rstrip())
         yield Finding(start, end, params={"required": names[required], "detected": names[detected.malform.value],
                                           "evidence": evidence})
+
+
+def _without_quotes(analysis: Any) -> Any:
+    """The målform of the post's words outside quotations, or None when nothing is quoted."""
+    from klarsprak.analysis import _WORD
+    from klarsprak.checks.substitution import quoted_spans
+    from klarsprak.malform import detect_malform
+
+    words: list[str] = []
+    quoted = False
+    for item in analysis.segments:
+        text = item.segment.text
+        spans = quoted_spans(text)
+        quoted = quoted or bool(spans)
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        words += _WORD.findall(text)
+    return detect_malform(words) if quoted else None

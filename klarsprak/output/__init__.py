@@ -27,6 +27,7 @@ class Run:
     fail_level: Severity = Severity.WARNING
     color: bool = False
     quiet: bool = False
+    rules: list = field(default_factory=list)  # the active rules of every engine used (SARIF describes them)
 
     @property
     def diagnostics_count(self) -> int:

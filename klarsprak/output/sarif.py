@@ -78,19 +78,8 @@ def _descriptors(run: Run) -> list[dict[str, Any]]:
 
 
 def _active_rules(run: Run) -> list[Rule]:
-    from klarsprak.config import Config, find_config, load_config
-    from klarsprak.engine import Engine
-
-    config_paths: dict[Path | None, None] = {}
-    for result in run.files:
-        config_paths[find_config(Path(result.path)) if result.path != "-" else find_config(Path.cwd())] = None
-    found: list[Rule] = []
-    for config_path in config_paths or {None: None}:
-        try:
-            found += Engine(load_config(config_path) if config_path else Config()).rules
-        except KlarsprakError:
-            continue  # the check already reported the broken config
-    return found
+    """The rules that ran: the check hands them over, so CLI --select/--ignore are respected."""
+    return list(run.rules)
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from klarsprak.diagnostics import Diagnostic, Severity
 from klarsprak.output import Run
 
 LABELS = {Severity.ERROR: "feil", Severity.WARNING: "advarsel", Severity.INFO: "info", Severity.HINT: "hint"}
+PLURALS = {Severity.ERROR: "feil", Severity.WARNING: "advarsler", Severity.INFO: "info", Severity.HINT: "hint"}
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue", Severity.HINT: "cyan"}
 MALFORM_NAMES = {"nb": "bokmål", "nn": "nynorsk", "mixed": "blanding", "unknown": "ukjent målform"}
 
@@ -29,12 +30,12 @@ def summary(run: Run) -> str:
         for d in result.diagnostics:
             counts[d.severity] += 1
     total = sum(counts.values())
-    files = len(run.files)
+    files = len({result.path for result in run.files})  # a calendar's rows are posts in one file
     file_word = "fil" if files == 1 else "filer"
     if not total:
         text = f"Ingen funn i {files} {file_word}."
     else:
-        parts = [f"{counts[s]} {LABELS[s]}" for s in sorted(Severity, reverse=True) if counts[s]]
+        parts = [f"{counts[s]} {(LABELS if counts[s] == 1 else PLURALS)[s]}" for s in sorted(Severity, reverse=True) if counts[s]]
         fixable = sum(1 for r in run.files for d in r.diagnostics if d.safe_fix)
         text = f"{total} funn ({', '.join(parts)}) i {files} {file_word}."
         if fixable:
