@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        print(f"{'målform':8} {'gull':9} {'presisjon':>9} {'treff':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        print(f"{'målform':8} {'gull':9} {'presisjon':>9} {'dekning':>7} {'tp':>5} {'fp':>5} {'fn':>5}")
         for malform, result in results.items():
             for key, figures in result.items():
                 if isinstance(figures, dict):

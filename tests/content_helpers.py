@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.project_rules import STIVT_RULE, write_project_rules
+
 RULES = {
-    "stivt.yaml": """id: stivt
-kind: substitution
-description: Stivt ord.
-principle: klart språk
-source: test
-severity: warning
-message: "«{match}» er stivt. {advice}"
-explanation: Skriv enkelt.
-fix: {safe: true}
-wordlists: [stive]
-examples: {bad: ["vedrørende timen"], good: ["om timen"]}
-""",
+    "stivt.yaml": STIVT_RULE,
     "svarord.yaml": """id: svarord
 kind: existence
 description: Bare i svar.
@@ -65,29 +56,10 @@ words: [straks]
 examples: {bad: ["Svar straks."], good: ["Svar når du kan."]}
 """,
 }
-WORDS = """name: stive
-malform: both
-description: test
-sources: [test]
-licence: test
-entries:
-  - word: vedrørende
-    replace: [om]
-    safe: true
-  - word: foreligge
-    inflect: verb
-    replace: [finnes]
-    safe: false
-"""
-
 
 def make_project(tmp_path: Path, select: str = "stivt, svarord, instaord, nnord, setningslengde") -> Path:
     """A content project whose findings do not depend on the shipped packs (only setningslengde)."""
-    (tmp_path / "regler" / "test").mkdir(parents=True)
-    for name, text in RULES.items():
-        (tmp_path / "regler" / "test" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "ord").mkdir()
-    (tmp_path / "ord" / "stive.yaml").write_text(WORDS, encoding="utf-8")
+    write_project_rules(tmp_path, RULES)
     (tmp_path / ".klarsprak.yaml").write_text(
         "packs: [klarsprak]\nextra_rules: [regler]\nextra_wordlists: [ord]\n"
         f"select: [{select}]\n", encoding="utf-8")

@@ -125,6 +125,11 @@ def test_formal_de_dem_deres_mid_sentence_only(engine):
     assert [s.text for s in hits[0][1].suggestions] == ["deg", "dere"]
 
 
+def test_weekday_abbreviation_man_is_not_the_pronoun(engine):
+    text = "Vi har åpent man–fre kl. 8–16. Man-fre har vi også chat, og man. til tors. svarer vi på e-post."
+    assert texts(found(engine, text, "tiltale")) == []
+
+
 def test_quoted_words_are_someone_elses(engine):
     assert texts(found(engine, "En bruker skrev: «Man får aldri time.» Vi svarer deg her.", "tiltale")) == []
 
@@ -266,3 +271,18 @@ def test_policy_leaves_a_few_stray_words_to_malform_blanding(engine):
     text = "Kva gjer du om du ikke får time hos fastlegen? Her er nokre råd til deg, og vi hjelper deg gjerne."
     assert texts(found(engine, text, "malform-policy", malform="nn")) == []
     assert texts(found(engine, text, "malform-blanding", malform="nn")) == ["ikke"]
+
+
+def test_policy_judges_the_post_by_its_own_words_not_its_quotations(engine):
+    text = "Ein lesar skreiv til oss: «Jeg vet ikke hva jeg skal gjøre, og legen svarer ikke.» Vi hjelper deg gjerne."
+    assert texts(found(engine, text, "malform-policy", malform="nn")) == []
+    unquoted = "Ein lesar skreiv til oss: Jeg vet ikke hva jeg skal gjøre, og legen svarer ikke. Vi hjelper deg gjerne."
+    assert len(found(engine, unquoted, "malform-policy", malform="nn")) == 1
+
+
+def test_fix_keeps_the_full_stop_when_the_abbreviation_ends_the_sentence(engine):
+    text = "Ta med mat, drikke osv. Vi sees i parken, dvs. ved scenen."
+    result = engine.check(text, "innlegg.md")
+    hits = [d for d in result.diagnostics if d.rule == "forkortelser"]
+    fixed = apply_fixes(text, [fix for _, fix in safe_fixes(hits)])
+    assert fixed == "Ta med mat, drikke og så videre. Vi sees i parken, det vil si ved scenen."

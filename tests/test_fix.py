@@ -8,41 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-
-RULE = """id: stivt
-kind: substitution
-description: Stivt ord.
-principle: klart språk
-source: test
-severity: warning
-message: "«{match}» er stivt. {advice}"
-explanation: Skriv enkelt.
-fix: {safe: true}
-wordlists: [stive]
-examples: {bad: ["vedrørende timen"], good: ["om timen"]}
-"""
-WORDS = """name: stive
-malform: both
-description: test
-sources: [test]
-licence: test
-entries:
-  - word: vedrørende
-    replace: [om]
-    safe: true
-  - word: foreligge
-    inflect: verb
-    replace: [finnes]
-    safe: false
-"""
-
+from tests.project_rules import STIVT_RULE, write_project_rules
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "regler" / "test").mkdir(parents=True)
-    (tmp_path / "regler" / "test" / "stivt.yaml").write_text(RULE, encoding="utf-8")
-    (tmp_path / "ord").mkdir()
-    (tmp_path / "ord" / "stive.yaml").write_text(WORDS, encoding="utf-8")
+    write_project_rules(tmp_path, {"stivt.yaml": STIVT_RULE})
     (tmp_path / ".klarsprak.yaml").write_text(
         "extra_rules: [regler]\nextra_wordlists: [ord]\nselect: [stivt]\n", encoding="utf-8")
     return tmp_path

@@ -24,38 +24,15 @@ from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from tests.project_rules import STIVT_RULE, write_project_rules
+
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 ROOT = Path(tempfile.gettempdir()) / f"klarsprak-lsp-{os.getpid()}"  # made by the first workspace()
 CACHE = ROOT / "cache"
 STATUS = "klarsprak/status"
 
-RULE = """id: stivt
-kind: substitution
-description: Stivt ord.
-principle: klart språk
-source: Testkilde for stive ord
-severity: warning
-message: "«{match}» er stivt. {advice}"
-explanation: Stive ord gjør teksten tung. Skriv enkelt.
-fix: {safe: true}
-wordlists: [stive]
-examples: {bad: ["vedrørende timen"], good: ["om timen"]}
-"""
-WORDS = """name: stive
-malform: both
-description: test
-sources: [test]
-licence: test
-entries:
-  - word: vedrørende
-    replace: [om]
-    safe: true
-  - word: foreligge
-    inflect: verb
-    replace: [finnes]
-    safe: false
-"""
+RULE = STIVT_RULE
 NN_RULE = """id: ikkje-bokmal
 kind: existence
 description: Bokmålsord i nynorsk.
@@ -75,11 +52,7 @@ CONFIG = ("# Prosjektets oppsett\npacks: []\nextra_rules: [regler]\nextra_wordli
 def workspace(name: str, config: str = CONFIG) -> Path:
     """A project folder with the test rule, its word list and a config."""
     folder = ROOT / name
-    (folder / "regler" / "test").mkdir(parents=True)
-    (folder / "regler" / "test" / "stivt.yaml").write_text(RULE, encoding="utf-8")
-    (folder / "regler" / "test" / "ikkje-bokmal.yaml").write_text(NN_RULE, encoding="utf-8")
-    (folder / "ord").mkdir()
-    (folder / "ord" / "stive.yaml").write_text(WORDS, encoding="utf-8")
+    write_project_rules(folder, {"stivt.yaml": RULE, "ikkje-bokmal.yaml": NN_RULE})
     (folder / ".klarsprak.yaml").write_text(config, encoding="utf-8")
     return folder
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_lsp import CONFIG, NN_RULE, RULE, WORDS
+from tests.project_rules import write_project_rules
+from tests.test_lsp import CONFIG, NN_RULE, RULE
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,11 +79,7 @@ def test_neovim_shows_diagnostics_on_a_bureaucratic_post(tmp_path: Path):
         if os.environ.get("CI") == "true":
             pytest.fail("Neovim mangler i CI; .ci/run skal installere pakken neovim")
         pytest.skip("Neovim (nvim) er ikke installert her; installer Debian-pakken neovim for å kjøre testen")
-    (tmp_path / "regler" / "test").mkdir(parents=True)
-    (tmp_path / "regler" / "test" / "stivt.yaml").write_text(RULE, encoding="utf-8")
-    (tmp_path / "regler" / "test" / "ikkje-bokmal.yaml").write_text(NN_RULE, encoding="utf-8")
-    (tmp_path / "ord").mkdir()
-    (tmp_path / "ord" / "stive.yaml").write_text(WORDS, encoding="utf-8")
+    write_project_rules(tmp_path, {"stivt.yaml": RULE, "ikkje-bokmal.yaml": NN_RULE})
     (tmp_path / ".klarsprak.yaml").write_text(CONFIG, encoding="utf-8")
     post = tmp_path / "innlegg.md"
     post.write_text(POST, encoding="utf-8")

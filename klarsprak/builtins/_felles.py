@@ -98,6 +98,8 @@ IMPERATIVES = frozenset("""
     kryss last abonner søk skaff sørg syt ta gjør gjer nytt tips ha møt mosjoner beveg slutt stopp
     slå les bestem avtal avbestill forny endre sjekk merk kjøp hent ring oppsøk
 """.split())
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "–", "og", "men", "eller", "så"})
+_ADVERBS = frozenset("selv sjølv også òg gjerne nå no enkelt alltid fortsatt fremdeles framleis ikke ikkje bare berre".split())
 _NOUN_AFTER = frozenset({"av", "på", "nr", "nummer", "1", "2", "3"})
 SECOND_PERSON = frozenset({"du", "deg", "din", "ditt", "dine", "dere", "dykk", "deres", "dykkar"})
 MODALS = frozenset({"kan", "bør", "må", "får", "skal", "vil"})
@@ -120,7 +122,7 @@ def is_imperative_sentence(sentence: Any, extra: frozenset[str] = frozenset()) -
     if words and _imperative_at(words[0], verbs):
         return True
     tokens = [token for token in sentence if not token.is_space]
-    return any(previous.text in (",", ":", ";", "–") and _imperative_at(token, verbs)
+    return any(previous.lower_ in _CLAUSE_BREAKS and _imperative_at(token, verbs)
                for previous, token in pairwise(tokens))
 
 
@@ -139,10 +141,15 @@ def addresses_reader(sentence: Any) -> bool:
     finite verb, which makes «du» the subject: an instruction, not a remark about the reader.
     """
     tokens = [token for token in sentence if not token.is_space]
-    for first, second in pairwise(tokens):
-        for pronoun, verb in ((first, second), (second, first)):
-            if pronoun.lower_ in ("du", "dere") and _reader_verb(verb):
-                return True
+    for index, token in enumerate(tokens):
+        if token.lower_ not in ("du", "dere"):
+            continue
+        before = tokens[index - 1] if index else None
+        after = tokens[index + 1:index + 3]
+        if after and after[0].lower_ in _ADVERBS:  # «du selv kan», «du også får»
+            after = after[1:]
+        if (before is not None and _reader_verb(before)) or (after and _reader_verb(after[0])):
+            return True
     return False
 
 

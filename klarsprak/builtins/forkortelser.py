@@ -98,7 +98,7 @@ class Forkortelser(Check):
             if entry is None and not self.options.unknown:
                 continue
             reported.add(key)
-            yield self._finding(abbreviation, malform)
+            yield self._finding(abbreviation, malform, _ends_sentence(abbreviation, analysis.document.text))
 
     def _candidates(self, segments: list[Any], lists: list[Wordlist], index: dict[str, WordEntry]) -> Iterator[Abbreviation]:
         """Listed abbreviations (any case, dotted or not) and unlisted words in capitals, in order."""
@@ -126,12 +126,14 @@ class Forkortelser(Check):
                 found.setdefault(start, Abbreviation(start, offset + match.end(1), word, entry))
         yield from (found[start] for start in sorted(found))
 
-    def _finding(self, abbreviation: Abbreviation, malform: str) -> Finding:
+    def _finding(self, abbreviation: Abbreviation, malform: str, ends_sentence: bool = False) -> Finding:
         entry, text = abbreviation.entry, abbreviation.text
         long_forms = list(entry.replace) if entry is not None else []
         if _is_dotted(entry):
             options = [match_case(form, text) for form in long_forms]
             suggestion = " eller ".join(f"«{form}»" for form in options)
+            if ends_sentence:  # «… brød osv. Alt er …»: the abbreviation's full stop also ends the sentence
+                options = [f"{form}." for form in options]
             advice = {"nb": f"Skriv det ut: {suggestion}.", "nn": f"Skriv det ut: {suggestion}."}[malform] if options else ""
             if entry is not None and entry.note:
                 advice = f"{advice} {entry.note}".strip()
@@ -155,6 +157,23 @@ class Forkortelser(Check):
         }[malform]
         return Finding(abbreviation.start, abbreviation.end, params={"match": text, "advice": advice},
                        severity=self.unknown_severity)
+
+
+def _ends_sentence(abbreviation: Abbreviation, text: str) -> bool:
+    """A final full stop that ends the sentence too: end of text or line, or a capital next
+    («osv. Neste uke …»); for abbreviations that rarely end one (tokenizer's inner list), only the
+    end of the text or line counts («f.eks. Helsenorge»)."""
+    from klarsprak.tokenizer import ABBREVIATIONS_FINAL
+
+    if not abbreviation.text.endswith("."):
+        return False
+    following = text[abbreviation.end:abbreviation.end + 4]
+    if re.match(r"[ \t]*(?:\r?\n|$)", following):
+        return True
+    entry = abbreviation.entry
+    forms = {abbreviation.text.lower(), *(form.lower() for form in (entry.forms if entry else ()))}
+    final = {form.lower() for form in ABBREVIATIONS_FINAL}
+    return bool(forms & final) and re.match(r"[ \t]+[«\"(]?[A-ZÆØÅ]", following) is not None
 
 
 def _severity(name: str, rule: Any) -> Severity:

@@ -15,7 +15,7 @@ checks stay silent: passive cannot be told from the word form alone without fals
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from klarsprak.builtins._verbformer import known_verb, verb_form
@@ -52,7 +52,7 @@ STATIVE_PARTICIPLES = frozenset("""
     bekymret bekymra uroa forelsket forelska begeistret begeistra interessert opptatt oppteken
     forvirret forvirra irritert frustrert fascinert rørt knust fornøyd nøgd kjent kjend vant van
     gift skilt skild forlovet forlova pensjonert utslitt utsliten sliten solbrent solbrend solbrente
-    bortskjemt fortvilet fortvila glad lei sint redd syk sjuk ferdig klar kvitt
+    bortskjemt fortvilet fortvila glad lei sint redd syk sjuk ferdig klar kvitt født fødd fødde
 """.split())
 _ENGLISH = frozenset("the what and of you this that with was were are my your on an who which there their they".split())
 _CLAUSE_STOP_POS = frozenset({"SCONJ", "CCONJ", "PUNCT", "SYM", "X", "INTJ"})
@@ -78,7 +78,7 @@ class Passive:
     def start(self) -> int:
         """First character to mark: «ble behandlet» whole when the two stand together."""
         aux = self.auxiliary
-        if aux is not None and 0 < self.verb.i - aux.i <= 2:
+        if aux is not None and self.verb.i - aux.i == 1:
             return aux.idx
         return self.verb.idx
 
@@ -115,7 +115,7 @@ def is_deponent(token: Any) -> bool:
 
 def _passive_at(token: Any, standard: str | None) -> Passive | None:
     if token.pos_ in ("VERB", "AUX") and not is_deponent(token):
-        if "Pass" in token.morph.get("Voice") and token.lower_.endswith("s"):
+        if "Pass" in token.morph.get("Voice") and token.lower_.endswith("s") and not _genitive(token):
             return _with_modal(token, "s-passiv")
         if _is_st_form(token):
             return _with_modal(token, "st-passiv")
@@ -124,6 +124,19 @@ def _passive_at(token: Any, standard: str | None) -> Passive | None:
         if participle is not None:
             return Passive(participle, "bli-passiv", auxiliary=token)
     return None
+
+
+def _genitive(token: Any) -> bool:
+    """An -s genitive the tagger took for a passive («egen og næres helse», «foreldres største
+    mareritt»): a bare indefinite noun follows, and no subject or adverb comes before."""
+    doc = token.doc
+    n = token.i + 1
+    while n < len(doc) and doc[n].pos_ == "ADJ":
+        n += 1
+    if n >= len(doc) or doc[n].pos_ != "NOUN" or "Def" in doc[n].morph.get("Definite"):
+        return False
+    previous = doc[token.i - 1] if token.i > token.sent.start else None
+    return previous is None or previous.pos_ in ("ADP", "CCONJ", "DET", "AUX", "SCONJ", "PUNCT")
 
 
 def _is_st_form(token: Any) -> bool:
@@ -170,7 +183,7 @@ def _participle_after(aux: Any) -> Any | None:
     for token in doc[aux.i + 1 : end]:
         if token.is_space or token.text in ("«", "»", '"'):
             continue
-        if _participle_like(token, previous is aux):
+        if _participle_like(token):
             if token.lemma_.lower() in PASSIVE_AUX_LEMMAS:
                 previous = token
                 continue  # «har blitt behandlet»: «blitt» is the auxiliary's own participle
@@ -183,18 +196,18 @@ def _participle_after(aux: Any) -> Any | None:
     return None
 
 
-def _participle_like(token: Any, first: bool) -> bool:
-    """A past participle; right after the auxiliary also a weak past form the tagger chose
-    («vart nytta», «blir diskuterte»: two finite verbs cannot follow each other)."""
+def _participle_like(token: Any) -> bool:
+    """A past participle; as the first verb after the auxiliary also a weak past form the tagger
+    chose («vart nytta», «blir diskuterte»: two finite verbs cannot follow each other)."""
     if token.pos_ not in ("VERB", "ADJ"):
         return False
     tag = token.tag_ or ""
     lower = token.lower_
     if "<pres-part>" in tag or lower.endswith(("ende", "ande")):
         return False
-    if "Part" in token.morph.get("VerbForm"):
+    if "Part" in token.morph.get("VerbForm") or "perf-part" in tag:
         return True
-    return (first and token.pos_ == "VERB" and "Past" in token.morph.get("Tense")
+    return (token.pos_ == "VERB" and "Past" in token.morph.get("Tense")
             and lower.endswith(("et", "a", "te", "de", "dd", "t", "d")))
 
 
@@ -230,9 +243,16 @@ OBJECT_PRONOUNS = {
            "dei": "dei", "den": "den", "dette": "dette", "denne": "denne", "desse": "desse"},
 }
 READER = frozenset({"du", "deg", "dere", "de", "dykk"})
+# What a reader of a health service's post is typically asked to do (lemmas, both standards).
+READER_ACTIONS = frozenset("""
+    bestille avbestille sende fylle logge søke søkje laste registrere melde endre ringe kontakte bruke
+    ta levere betale signere legge leggje lese svare oppgi oppgje vise møte fornye godkjenne
+    bekrefte stadfeste gi gje skrive velje velge klage
+""".split())
 SPEAKER = frozenset({"vi", "me", "oss", "jeg", "eg", "meg"})
 _NP_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"})
 _NP_HEAD = frozenset({"NOUN", "PROPN", "PRON"})
+_FRONT_POS = frozenset({"ADV", "ADP", "NOUN", "DET", "ADJ", "NUM", "PROPN"})
 # Nouns that end a complex preposition with «av» («på grunn av», «ved hjelp av»).
 NOT_AGENT_BEFORE = frozenset("""
     grunn hjelp løpet følge form bruk kraft vegne vegner tillegg stand mangel hensyn omsyn kjølvatnet
@@ -255,6 +275,21 @@ class _NoRewrite(Exception):
     pass
 
 
+@dataclass
+class _Clause:
+    """The passive clause taken apart: what stays, the subject that becomes the object, adverbs."""
+
+    prefix: list[str]  # words before the clause («Hvis», «I dag»)
+    subject: list[Any]
+    adverbs: list[str]
+    auxiliaries: list[Any]  # «bli», «blitt» … between the finite verb and the participle
+    after: int  # index of the first token after the passive verb (and particle)
+    before_fin: list[str] = field(default_factory=list)
+    particle: Any | None = None
+    subordinate: bool = False
+    inverted: bool = False
+
+
 class _Rewrite:
     def __init__(self, passive: Passive, standard: str) -> None:
         self.passive = passive
@@ -263,39 +298,32 @@ class _Rewrite:
         self.position = {t.i: n for n, t in enumerate(self.tokens)}
 
     def build(self) -> str:
-        verb = self.passive.verb
         fin = self._finite()
         if fin is None:
             raise _NoRewrite
-        start, subject = self._subject(fin)
-        before_fin = self.tokens[subject[-1] + 1 : self.position[fin.i]]  # adverbs in a subordinate clause
-        middle = self.tokens[self.position[fin.i] + 1 : self.position[verb.i]]
-        if not all(t.pos_ in ("ADV", "PART") for t in before_fin):
-            raise _NoRewrite
-        adverbs = [t for t in middle if t.pos_ in ("ADV", "PART")]
-        auxiliaries = [t for t in middle if t.pos_ not in ("ADV", "PART")]
-        if any(t.lemma_.lower() not in PASSIVE_AUX_LEMMAS for t in auxiliaries):
-            raise _NoRewrite  # «kan ha blitt sendt», an inverted subject …
-        finite, main = self._verbs(fin, auxiliaries)
-        after = self.position[verb.i] + 1
-        particle = None
-        if after < len(self.tokens) and self.tokens[after].lower_ in PARTICLES:
+        try:
+            clause = self._straight(fin)  # «Søknaden behandles …», «hvis søknaden ikke blir godkjent»
+        except _NoRewrite:
+            clause = self._inverted(fin)  # «I dag sendes brevet …», «Nå kan vaksinen bestilles …»
+        finite, main = self._verbs(fin, clause.auxiliaries)
+        after = clause.after
+        particle = clause.particle
+        if particle is None and after < len(self.tokens) and self.tokens[after].lower_ in PARTICLES:
             particle = self.tokens[after]
             after += 1
-        clause_end = self._clause_end(after, subordinate=start > 0)
+        clause_end = self._clause_end(after, subordinate=clause.subordinate)
         agent, keep = self._agent(after, clause_end)
-        subject_tokens = [self.tokens[n] for n in subject]
-        obj = self._object(subject_tokens)
-        doer = agent or self._pronoun(subject_tokens, fin)
-        words = [t.text for t in self.tokens[:start]]
-        words.append(doer)
-        if start > 0:  # subordinate clause: «hvis vi ikke godkjenner søknaden»
-            words += [t.text for t in before_fin] + [finite] + [t.text for t in adverbs]
-        else:
-            words += [finite] + [t.text for t in adverbs]
+        obj = self._object(clause.subject)
+        doer = agent or self._pronoun(clause.subject, fin)
+        words = list(clause.prefix)
+        if clause.inverted:  # «I dag sender vi …»
+            words += [finite, doer]
+        else:  # «Vi behandler …», «hvis vi ikke godkjenner …»
+            words += [doer] + clause.before_fin + [finite]
+        words += clause.adverbs
         if main:
             words.append(main)
-        pronoun_object = len(subject_tokens) == 1 and subject_tokens[0].pos_ == "PRON"
+        pronoun_object = len(clause.subject) == 1 and clause.subject[0].pos_ == "PRON"
         if particle is not None:
             words += [obj, particle.text] if pronoun_object else [particle.text, obj]
         else:
@@ -305,6 +333,57 @@ class _Rewrite:
         if rest:
             text += rest if rest[:1] in ",.;:!?" else " " + rest
         return text[:1].upper() + text[1:]
+
+    def _straight(self, fin: Any) -> _Clause:
+        """Subject before the finite verb, at the start of the sentence or after «hvis/når/at …»."""
+        verb = self.passive.verb
+        start, subject = self._subject(fin)
+        before_fin = self.tokens[subject[-1] + 1 : self.position[fin.i]]  # adverbs in a subordinate clause
+        if not all(t.pos_ in ("ADV", "PART") for t in before_fin):
+            raise _NoRewrite
+        middle = self.tokens[self.position[fin.i] + 1 : self.position[verb.i]]
+        adverbs, auxiliaries = self._split_middle(middle)
+        return _Clause(prefix=[t.text for t in self.tokens[:start]], subject=[self.tokens[n] for n in subject],
+                       before_fin=[t.text for t in before_fin], adverbs=adverbs, auxiliaries=auxiliaries,
+                       after=self.position[verb.i] + 1, subordinate=start > 0)
+
+    def _inverted(self, fin: Any) -> _Clause:
+        """An adverbial first, then the finite verb and the subject: «I dag sendes brevet ut»."""
+        verb = self.passive.verb
+        f, v = self.position[fin.i], self.position[verb.i]
+        fronted = self.tokens[:f]
+        if not fronted or any(t.pos_ not in _FRONT_POS for t in fronted) or fronted[0].lower_ in SUBORDINATORS:
+            raise _NoRewrite
+        n = f + 1
+        subject = []
+        limit = v if fin is not verb else len(self.tokens)
+        while n < limit and self.tokens[n].pos_ in _NP_POS and len(subject) < 6:
+            subject.append(self.tokens[n])
+            n += 1
+        if not subject or subject[-1].pos_ not in _NP_HEAD or (len(subject) > 1 and any(t.pos_ == "PRON" for t in subject)):
+            raise _NoRewrite
+        if subject[0].pos_ == "PRON" and subject[0].lower_ not in OBJECT_PRONOUNS[self.standard]:
+            raise _NoRewrite  # «I dag blir det sendt …»: «det» is no object
+        if fin is verb:  # «I dag sendes brevet ikke ut»
+            adverbs = []
+            while n < len(self.tokens) and self.tokens[n].pos_ in ("ADV", "PART") and self.tokens[n].lower_ not in PARTICLES:
+                adverbs.append(self.tokens[n].text)
+                n += 1
+            particle = self.tokens[n] if n < len(self.tokens) and self.tokens[n].lower_ in PARTICLES else None
+            return _Clause(prefix=[t.text for t in fronted], subject=subject, adverbs=adverbs, auxiliaries=[],
+                           after=n + (particle is not None), particle=particle, inverted=True)
+        adverbs, auxiliaries = self._split_middle(self.tokens[n:v])
+        return _Clause(prefix=[t.text for t in fronted], subject=subject, adverbs=adverbs, auxiliaries=auxiliaries,
+                       after=v + 1, inverted=True)
+
+    @staticmethod
+    def _split_middle(middle: list[Any]) -> tuple[list[str], list[Any]]:
+        """Adverbs between the finite verb and the main verb, and the passive auxiliaries to drop."""
+        adverbs = [t.text for t in middle if t.pos_ in ("ADV", "PART")]
+        auxiliaries = [t for t in middle if t.pos_ not in ("ADV", "PART")]
+        if any(t.lemma_.lower() not in PASSIVE_AUX_LEMMAS for t in auxiliaries):
+            raise _NoRewrite  # «kan ha blitt sendt» …
+        return adverbs, auxiliaries
 
     # -- pieces --------------------------------------------------------------------------------
 
@@ -322,7 +401,7 @@ class _Rewrite:
         if "Fin" in aux.morph.get("VerbForm"):
             return aux
         n = self.position[aux.i] - 1
-        while n >= 0 and self.tokens[n].pos_ in ("ADV", "PART"):
+        while n >= 0 and self.tokens[n].pos_ in ("ADV", "PART", *_NP_POS):
             n -= 1
         if n >= 0 and self.tokens[n].pos_ in ("AUX", "VERB") and "Fin" in self.tokens[n].morph.get("VerbForm"):
             return self.tokens[n]
@@ -403,8 +482,7 @@ class _Rewrite:
                 continue  # «på grunn av sykdom», «ein av dei»: not the doer
             if (phrase and len(phrase) <= 5 and all(t.pos_ in _NP_POS for t in phrase)
                     and phrase[-1].pos_ in ("NOUN", "PROPN") and not any(t.pos_ == "PRON" for t in phrase)):
-                text = " ".join(t.text for t in phrase)
-                return text[:1].upper() + text[1:], [(after, n), (end, len(self.tokens))]
+                return " ".join(t.text for t in phrase), [(after, n), (end, len(self.tokens))]
             if n == after:
                 raise _NoRewrite  # «av hensyn til», «av ulike grunner» …: not sure who acts
         return None, keep
@@ -414,7 +492,7 @@ class _Rewrite:
         if len(subject) == 1 and first.pos_ == "PRON":
             return OBJECT_PRONOUNS[self.standard][first.lower_]
         words = [t.text for t in subject]
-        if first.pos_ != "PROPN" and not first.text.isupper() and first.is_sent_start:
+        if first.pos_ != "PROPN" and not first.text.isupper() and first.i == self.tokens[0].i:
             words[0] = first.text[:1].lower() + first.text[1:]
         return " ".join(words)
 
@@ -425,15 +503,26 @@ class _Rewrite:
             raise _NoRewrite  # «Vi blir kalla inn»: someone else acts, and we cannot know who
         if words & READER:
             return "vi"
-        modal = fin.lemma_.lower() in MODAL_LEMMAS or fin.lower_ in MODAL_FORMS
-        if modal and fin.lower_ in ("kan", "må", "bør", "lyt", "får"):
-            return "du"
+        if fin.lower_ in ("kan", "må", "bør", "lyt", "får") and self.passive.verb.lemma_.lower() in READER_ACTIONS:
+            return "du"  # «Timen kan bestilles på helsenorge.no» → «Du kan bestille timen …»
         return "vi"
 
+    def _shared_subject_clause(self, start: int) -> int | None:
+        """Where «og/men/eller» + a finite verb begins a clause whose subject is the passive's."""
+        for n in range(start, len(self.tokens) - 1):
+            token, following = self.tokens[n], self.tokens[n + 1]
+            if token.pos_ == "CCONJ" and following.pos_ in ("VERB", "AUX") and "Fin" in following.morph.get("VerbForm"):
+                return n - 1 if n > start and self.tokens[n - 1].text == "," else n
+        return None
+
     def _rest(self, keep: list[tuple[int, int]]) -> str:
-        """The rest of the sentence as written (minus the «av» agent), cut if it runs long."""
+        """The rest of the sentence as written (minus the «av» agent), cut if it runs long or
+        where a second clause shares the old subject («…, og har dermed bedre helse»)."""
         doc_text = self.tokens[0].doc.text
         parts = []
+        shared = self._shared_subject_clause(keep[0][0])
+        if shared is not None:
+            keep = [(start, min(end, shared)) for start, end in keep if start < shared]
         for start, end in keep:
             if start >= end:
                 continue
@@ -442,6 +531,8 @@ class _Rewrite:
         text = ""
         for part in parts:
             text += part if not text or part[:1] in ",.;:!?" else " " + part
+        if shared is not None:
+            text = text.rstrip(" ,") + " …"
         if len(text) > MAX_REST:
             cut = text.find(",")
             text = (text[:cut] if 0 < cut <= MAX_REST else text[:MAX_REST].rsplit(" ", 1)[0]) + " …"
