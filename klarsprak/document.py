@@ -513,7 +513,12 @@ class _Builder:
         if segment is not None:
             self.segments.append(segment)
         for link_start, link_end, url in scan.links:
-            self.links.append(Link(*_visible(self.text, link_start, link_end, scan.masks), url))
+            visible = _visible(self.text, link_start, link_end, scan.masks)
+            if not visible[2]:  # the link text is itself a URL (masked as prose): keep it as written
+                raw = _visible(self.text, link_start, link_end, [])
+                if raw[2].startswith(("http://", "https://", "www.")):
+                    visible = raw
+            self.links.append(Link(*visible, url))
         for image_start, image_end, alt_start, alt_end, src in scan.images:
             alt_scan = _Inline(self, [], markdown)
             alt_scan.allow_links = False

@@ -101,6 +101,9 @@ def test_dialog_hints_when_a_post_invites_nothing(engine):
     " Har du spørsmål, ring oss på 23 32 70 00.",
     " Les mer på helsenorge.no.",
     " Du kan også avbestille timen der.",
+    " Det er bare å ta kontakt med legekontoret.",
+    " Der ser du selvsagt også timene du har bestilt.",
+    " Stå på, så klarer du det.",
 ])
 def test_dialog_accepts_questions_and_calls_to_action(engine, ending):
     assert not found(engine, QUIET + ending, "dialog")

@@ -416,3 +416,10 @@ def test_masked_text_at_the_ends_of_a_block_stays_inside_its_segment() -> None:
     assert first.start <= email.start and email.end <= first.end
     assert second.start == source.index("**Viktig**") and second.end == source.index("no\n", 50) + 2
     assert words(second) == "Viktig beskjed:"
+
+
+def test_link_whose_text_is_a_url_keeps_its_text_and_place():
+    text = "Les mer på [https://helsenorge.no](https://helsenorge.no) i dag.\n"
+    [link] = parse_document(text, "a.md").links
+    assert link.text == "https://helsenorge.no"
+    assert text[link.text_start:link.text_end] == "https://helsenorge.no"

@@ -101,3 +101,11 @@ def test_a_crashing_rule_does_not_stop_the_others(monkeypatch):
     result = engine.check(LONG_NB + " Ny tekst.\n", "ny.md")
     assert [d.rule for d in result.diagnostics] == ["setningslengde"]
     assert result.rule_errors and "avsnitt" in result.rule_errors[0]
+
+
+def test_vague_words_are_hints():
+    engine = Engine(Config().with_changes(select=["byrakratisk-ord", "malform-blanding"]))
+    found = engine.check("Hvordan går det i forhold til i fjor? Vi har ikke fått svar.\n", "a.md").diagnostics
+    vague = [d for d in found if "forhold" in d.message]
+    assert vague and all(d.severity.label == "hint" for d in vague)
+    assert any(d.severity.label == "warning" for d in engine.check("Svar vedrørende timen.\n", "b.md").diagnostics)

@@ -96,10 +96,12 @@ IMPERATIVES = frozenset("""
     velg vel hent besøk snakk vaksiner test bli prøv få lær hør høyr lagre kom vent vær ver tenk pass
     unngå vask hold hald legg sett set start oppdater vis hjelp la lat nyt drikk spis sov lytt fyll
     kryss last abonner søk skaff sørg syt ta gjør gjer nytt tips ha møt mosjoner beveg slutt stopp
-    slå les bestem avtal avbestill forny endre sjekk merk kjøp hent ring oppsøk
+    slå les bestem avtal avbestill forny endre sjekk merk kjøp hent ring oppsøk stå pust slapp
+    ligg sitt husk dropp feir gratuler send
 """.split())
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "–", "og", "men", "eller", "så"})
-_ADVERBS = frozenset("selv sjølv også òg gjerne nå no enkelt alltid fortsatt fremdeles framleis ikke ikkje bare berre".split())
+_ADVERBS = frozenset("""selv sjølv også òg gjerne nå no enkelt alltid fortsatt fremdeles framleis ikke ikkje bare
+    berre selvsagt sjølvsagt selvfølgelig sjølvfølgjeleg naturligvis naturlegvis endelig endeleg da då""".split())
 _NOUN_AFTER = frozenset({"av", "på", "nr", "nummer", "1", "2", "3"})
 SECOND_PERSON = frozenset({"du", "deg", "din", "ditt", "dine", "dere", "dykk", "deres", "dykkar"})
 MODALS = frozenset({"kan", "bør", "må", "får", "skal", "vil"})
@@ -146,7 +148,7 @@ def addresses_reader(sentence: Any) -> bool:
             continue
         before = tokens[index - 1] if index else None
         after = tokens[index + 1:index + 3]
-        if after and after[0].lower_ in _ADVERBS:  # «du selv kan», «du også får»
+        if after and (after[0].lower_ in _ADVERBS or after[0].pos_ == "ADV"):  # «du selv kan», «du også får»
             after = after[1:]
         if (before is not None and _reader_verb(before)) or (after and _reader_verb(after[0])):
             return True

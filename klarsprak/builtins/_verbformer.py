@@ -65,10 +65,25 @@ def verb_form(lemma: str, slot: str, standard: str, participle: str | None = Non
     return _regular(lemma, slot, standard, (participle or "").lower())
 
 
+def _strong(lemma: str, slot: str, standard: str) -> str | None:
+    """Compounds of the strong verbs in :mod:`klarsprak.inflect` («kart|legge» → «kartla»)."""
+    from klarsprak.inflect import STRONG_VERBS, split_strong
+
+    split = split_strong(lemma)
+    if split is None:
+        return None
+    prefix, base = split
+    forms = getattr(STRONG_VERBS[base][standard], slot, ())
+    return prefix + forms[0] if forms else None
+
+
 def _regular(lemma: str, slot: str, standard: str, participle: str) -> str | None:
-    """Only the patterns without exceptions; everything else is unknown (None)."""
+    """Strong compounds and the patterns without exceptions; everything else is unknown (None)."""
     if not lemma.isalpha() or len(lemma) < 3:
         return None
+    strong = _strong(lemma, slot, standard)
+    if strong:
+        return strong
     if lemma.endswith("ere"):  # vurdere, registrere, informere: the same in both standards
         return {"present": lemma + "r", "past": lemma[:-1] + "te", "participle": lemma[:-1] + "t"}[slot]
     if standard == "nb":

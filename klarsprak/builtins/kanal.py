@@ -16,6 +16,7 @@ from klarsprak.checks.builtin import register
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]«»]+|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|eu|info)/[^\s<>()\[\]«»]*",
                   re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_NAMES = {"x": "X", "instagram": "Instagram", "linkedin": "LinkedIn", "facebook": "Facebook", "nettside": "nettsiden"}
 
 
 def _body(document: Any) -> tuple[int, str]:
@@ -64,7 +65,7 @@ class KanalLengde(Check):
             cut = len(text) - (count - limit)
         if cut is not None:
             yield Finding(start + lead + cut, start + lead + len(text),
-                          params={"value": count, "max": limit, "kanal": channel.capitalize() if channel != "x" else "X"})
+                          params={"value": count, "max": limit, "kanal": _NAMES.get(channel, channel)})
 
 
 class KanalLenkeOptions(Options):

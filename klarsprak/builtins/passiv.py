@@ -136,7 +136,9 @@ def _genitive(token: Any) -> bool:
     if n >= len(doc) or doc[n].pos_ != "NOUN" or "Def" in doc[n].morph.get("Definite"):
         return False
     previous = doc[token.i - 1] if token.i > token.sent.start else None
-    return previous is None or previous.pos_ in ("ADP", "CCONJ", "DET", "AUX", "SCONJ", "PUNCT")
+    if previous is not None and (previous.lemma_.lower() in MODAL_LEMMAS or previous.lower_ in MODAL_FORMS):
+        return False  # «bør bygges gasskraftverk», «må legges vekt på»
+    return previous is None or previous.pos_ in ("ADP", "CCONJ", "DET", "AUX", "SCONJ")
 
 
 def _is_st_form(token: Any) -> bool:

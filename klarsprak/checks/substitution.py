@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from klarsprak.checks import Check, CheckContext, Finding, Options
+from klarsprak.diagnostics import Severity
 from klarsprak.wordlist import Wordlist, WordMatch
 
 _ADVICE = {"nb": "Skriv heller {suggestion}.", "nn": "Skriv heller {suggestion}."}
@@ -20,6 +21,8 @@ class SubstitutionOptions(Options):
     skip_names: bool = False  # a capitalised match inside a sentence is a name or title («Live», «Football Manager»)
     skip_quotes: bool = False  # words inside «…», “…” or "…" are someone else's: leave them as quoted
     ignore_words: list[str] = []  # list entries (their ``word``) this rule leaves out
+    vague_severity: Literal["error", "warning", "info", "hint"] | None = None  # entries with no replacement
+    unknown_malform: Literal["all", "none"] = "all"  # målform undecided: check every list, or none
 
 
 def match_case(replacement: str, original: str) -> str:
@@ -62,6 +65,7 @@ class Substitution(Check):
         super().__init__(rule, options, library)
         self.wordlists: list[Wordlist] = [library.wordlist(name, rule) for name in options.wordlists]
         self.ignored = frozenset(word.lower() for word in options.ignore_words)
+        self._vague = Severity.parse(options.vague_severity) if options.vague_severity else None
 
     def prepare(self, nlp: Any) -> None:
         for wordlist in self.wordlists:
@@ -71,10 +75,12 @@ class Substitution(Check):
         tokens = list(item.doc)
         use_lemmas = self.options.use_lemmas and _has_lemmas(item.doc)
         quoted = quoted_spans(item.segment.text) if self.options.skip_quotes else []
-        for wordlist in self.wordlists:
-            if not wordlist.applies_to(ctx.malform):
-                continue
+        seen: set[tuple[int, int]] = set()  # with målform undecided, a word may stand in both lists
+        for wordlist in self._lists_for(ctx.malform):
             for match in wordlist.find(tokens, use_lemmas):
+                if (match.start, match.end) in seen:
+                    continue
+                seen.add((match.start, match.end))
                 if match.entry.allowed or ctx.config.is_accepted_word(match.form):
                     continue
                 if self.options.skip_names and looks_like_name(tokens, match):
@@ -84,6 +90,12 @@ class Substitution(Check):
                 if quoted and any(start <= tokens[match.start].idx < end for start, end in quoted):
                     continue
                 yield self._finding(tokens, match, ctx.malform)
+
+    def _lists_for(self, malform: str | None) -> list[Wordlist]:
+        """The lists for the post's standard; short posts with no målform use every list (or none)."""
+        if malform is None:
+            return self.wordlists if self.options.unknown_malform == "all" else []
+        return [wordlist for wordlist in self.wordlists if wordlist.applies_to(malform)]
 
     def _finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
         start, end = token_span(tokens, match)
@@ -99,6 +111,7 @@ class Substitution(Check):
             params={"match": match.form, "suggestion": quoted_list(options, malform), "advice": advice,
                     "note": match.entry.note or "", "word": match.entry.word},
             suggestions=tuple(options),
+            severity=self._vague if not options else None,
             safe=safe,
             fixable=exact,
         )
