@@ -100,6 +100,25 @@ def is_long_word(token: Any) -> bool:
     return sum(char.isalpha() for char in token.text) > 6
 
 
+def doc_words(doc: Any) -> list[Any]:
+    """The Doc's counted words, computed once per Doc (Docs are cached by text in the engine)."""
+    words = doc.user_data.get("klarsprak_words")
+    if words is None:
+        words = doc.user_data["klarsprak_words"] = [token for token in doc if is_word(token)]
+    return words
+
+
+def _segment_counts(doc: Any) -> tuple[int, int, int]:
+    """(sentences with words, words, long words) of one segment, once per Doc."""
+    counts = doc.user_data.get("klarsprak_counts")
+    if counts is None:
+        words = doc_words(doc)
+        starts = {token.sent.start for token in words} if words else set()
+        counts = (len(starts), len(words), sum(1 for token in words if is_long_word(token)))
+        doc.user_data["klarsprak_counts"] = counts
+    return counts
+
+
 def compute_stats(segments: list[SegmentAnalysis]) -> Stats:
     stats = Stats()
     blocks = set()
@@ -107,13 +126,10 @@ def compute_stats(segments: list[SegmentAnalysis]) -> Stats:
         if item.segment.scope == "alt":
             continue
         blocks.add(item.segment.block)
-        for sentence in item.doc.sents:
-            words = [token for token in sentence if is_word(token)]
-            if not words:
-                continue
-            stats.sentences += 1
-            stats.words += len(words)
-            stats.long_words += sum(1 for token in words if is_long_word(token))
+        sentences, words, long_words = _segment_counts(item.doc)
+        stats.sentences += sentences
+        stats.words += words
+        stats.long_words += long_words
     stats.paragraphs = len(blocks)
     if stats.words and stats.sentences:
         stats.avg_sentence_words = stats.words / stats.sentences

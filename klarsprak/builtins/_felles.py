@@ -69,8 +69,10 @@ def _lines(name: str) -> Iterator[str]:
 
 def word_tokens(tokens: Iterable[Any]) -> list[Any]:
     """Tokens with letters that are not hashtags, @mentions, URLs or e-mail addresses."""
-    from klarsprak.analysis import is_word
+    from klarsprak.analysis import doc_words, is_word
 
+    if hasattr(tokens, "user_data"):  # a whole Doc: its words are computed once and kept
+        return doc_words(tokens)
     return [token for token in tokens if is_word(token)]
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from klarsprak.builtins._verbformer import verb_form
+from klarsprak.builtins._verbformer import known_verb, verb_form
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 from klarsprak.checks.substitution import match_case, quoted_spans
@@ -47,7 +47,7 @@ class SubstantivsjukeOptions(Options):
     verb_pairs: PerMalform  # everyday verb lemma → {noun: verb}, only these combinations
     happen: PerMalform  # verbs of type 2: «skje»; «finne sted/stad» is built in
     place_nouns: list[str] = ["sted", "stad"]
-    derive_ering: bool = True  # «registrering» → «registrere» with the empty verbs even if unlisted
+    derive_ering: bool = True  # «registrering» → «registrere» (a verb NDT knows) with the empty verbs
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,9 @@ class Substantivsjuke(Check):
                 return table[key]
         if allowed is None and options.derive_ering:
             key = noun.lemma_.lower()
-            if key.endswith("ering") and len(key) > 8 and key.isalpha():
-                return key[:-3] + "e"
+            derived = key[:-3] + "e"
+            if key.endswith("ering") and len(key) > 8 and key.isalpha() and known_verb(derived):
+                return derived  # «registrering» → «registrere»; not «nedskjering» → «nedskjere»
         return None
 
     def _type1(self, verb: Any, standard: str, allowed: dict[str, str] | None) -> Nominal | None:
