@@ -2,7 +2,10 @@
 
 Lists are lemma-based: an entry names a word and, optionally, a paradigm from
 :mod:`klarsprak.inflect` that generates every inflected form; irregular forms are listed by hand.
-When the language model is present, a token whose lemma is an entry's word matches too.
+When the language model is present, a token whose lemma is an entry's word matches too, and
+(where the rule asks for it) a compound noun ending in a listed noun: «skoleworkshopen» ends in
+«workshopen». Compound tails are conservative: only nouns with a paradigm, of at least
+``MIN_TAIL`` letters, after at least ``MIN_PREFIX`` letters, in a token the model tags as a noun.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from klarsprak.errors import KlarsprakError
 from klarsprak.yamlio import load_yaml_file, validate
+
+MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
+MIN_PREFIX = 3  # letters before it («skole|workshop»; not «s|workshop»)
+NOUN_PARADIGMS = frozenset({"noun-m", "noun-f", "noun-n"})
 
 
 class EntrySpec(BaseModel):
@@ -52,6 +59,7 @@ class WordEntry:
     line: int | None
     forms: frozenset[str]
     lemma_based: bool  # generated from a paradigm: a model lemma equal to ``word`` matches too
+    noun: bool = False  # a noun paradigm: may also end a compound («skole|workshop»)
 
     def replacement_for(self, form: str) -> tuple[str | None, bool]:
         """The replacement for this surface form and whether applying it blindly is safe."""
@@ -74,6 +82,7 @@ class WordMatch:
     end: int  # token index, exclusive
     entry: WordEntry
     form: str  # the matched text as written
+    prefix: str = ""  # for a compound ending in the entry: the part before it, as written
 
 
 @dataclass
@@ -87,6 +96,7 @@ class Wordlist:
     entries: list[WordEntry]
     _index: dict[str, list[tuple[tuple[str, ...], WordEntry, bool]]] = field(default_factory=dict, repr=False)
     _lemmas: dict[str, WordEntry] = field(default_factory=dict, repr=False)
+    _tails: dict[str, WordEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -96,6 +106,10 @@ class Wordlist:
                     self._index.setdefault(key, []).append((words, entry, split))
             if entry.lemma_based and " " not in entry.word:
                 self._lemmas.setdefault(entry.word.lower(), entry)
+            if entry.noun and " " not in entry.word and len(entry.word) >= MIN_TAIL and not entry.word_has_case:
+                for form in entry.forms:
+                    if form.isalpha():
+                        self._tails.setdefault(form, entry)
         for candidates in self._index.values():
             candidates.sort(key=lambda item: -len(item[0]))  # longest phrase first
 
@@ -106,12 +120,18 @@ class Wordlist:
         """Forms with a full stop inside (abbreviations): the tokenizer must keep them whole."""
         return {form for entry in self.entries for form in entry.forms if "." in form and " " not in form}
 
-    def find(self, tokens: Sequence, use_lemmas: bool = False) -> Iterator[WordMatch]:
-        """Non-overlapping matches over spaCy tokens (anything with ``text``/``lower_``/``lemma_``)."""
+    def find(self, tokens: Sequence, use_lemmas: bool = False, compound_tails: bool = False) -> Iterator[WordMatch]:
+        """Non-overlapping matches over spaCy tokens (anything with ``text``/``lower_``/``lemma_``).
+
+        ``compound_tails`` (needs ``use_lemmas``, i.e. the model's POS) also matches a noun that
+        ends in a listed noun.
+        """
         index = 0
         count = len(tokens)
         while index < count:
             match = self._match_at(tokens, index, use_lemmas)
+            if match is None and compound_tails and use_lemmas:
+                match = self._tail_at(tokens, index)
             if match is None:
                 index += 1
                 continue
@@ -132,6 +152,19 @@ class Wordlist:
             entry = self._lemmas.get(token.lemma_.lower())
             if entry is not None and token.pos_ not in ("PROPN", "PUNCT"):
                 return WordMatch(index, index + 1, entry, token.text)
+        return None
+
+
+    def _tail_at(self, tokens: Sequence, index: int) -> WordMatch | None:
+        """A compound noun whose last part is a listed noun in any form: the longest such part."""
+        token = tokens[index]
+        lower = token.lower_
+        if getattr(token, "pos_", "") != "NOUN" or not lower.isalpha() or not self._tails:
+            return None
+        for cut in range(MIN_PREFIX, len(lower) - MIN_TAIL + 1):
+            entry = self._tails.get(lower[cut:])
+            if entry is not None:
+                return WordMatch(index, index + 1, entry, token.text, prefix=token.text[:cut])
         return None
 
 
@@ -182,6 +215,7 @@ def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordE
         line=line,
         forms=frozenset(forms),
         lemma_based=spec.inflect is not None,
+        noun=spec.inflect in NOUN_PARADIGMS,
     )
 
 

@@ -147,3 +147,17 @@ def test_evaluate_rejects_a_missing_file(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert out.returncode == 2 and "Fant ikke" in out.stderr
+
+
+def test_nynorsk_lemma_and_st_passive(nlp_nn):
+    doc = nlp_nn("Søknaden må sendast innan fredag, men eg var ikkje heime.")
+    assert _token(doc, "var").lemma_ == "vere"
+    sendast = _token(doc, "sendast")
+    assert find_passives(doc) == []  # UD has no Voice=Pass in nynorsk: off by default
+    assert [(p.verb.text, p.kind) for p in find_passives(doc, st_form=True)] == [("sendast", "st-passiv")]
+    assert sendast.lemma_ == "sende"
+
+
+def test_present_participle_is_not_a_passive(nlp_nn):
+    doc = nlp_nn("Brevet vart liggjande på bordet.")
+    assert find_passives(doc) == []

@@ -92,16 +92,17 @@ def has_tags(doc: Any) -> bool:
     return bool(len(doc)) and doc.has_annotation("POS") and doc.has_annotation("MORPH")
 
 
-def find_passives(doc: Any, standard: str | None = None) -> list[Passive]:
-    """Every passive in a tagged Doc (or Span), in text order, each verb once."""
-    if not has_tags(doc if not hasattr(doc, "doc") else doc.doc):
+def find_passives(doc: Any) -> list[Passive]:
+    """Every passive in a tagged Doc, in text order, each verb once (both standards: the tags
+    differ — ``Voice=Pass`` in bokmål, ``st-form`` in nynorsk — and both are looked at)."""
+    if not has_tags(doc):
         return []
     found: dict[int, Passive] = {}
     for sentence in doc.sents:
         if _looks_english(sentence):
             continue
         for token in sentence:
-            passive = _passive_at(token, standard)
+            passive = _passive_at(token)
             if passive is not None:
                 found.setdefault(passive.verb.i, passive)
     return [found[i] for i in sorted(found)]
@@ -113,17 +114,38 @@ def is_deponent(token: Any) -> bool:
             or token.lemma_.lower() in DEPONENTS)
 
 
-def _passive_at(token: Any, standard: str | None) -> Passive | None:
+def _passive_at(token: Any) -> Passive | None:
     if token.pos_ in ("VERB", "AUX") and not is_deponent(token):
         if "Pass" in token.morph.get("Voice") and token.lower_.endswith("s") and not _genitive(token):
             return _with_modal(token, "s-passiv")
         if _is_st_form(token):
             return _with_modal(token, "st-passiv")
+    if token.pos_ == "VERB" and _tagged_deponent_of_a_verb(token):
+        # NDT lemmatises some passives as verbs of their own («gjerast», «leggjast»), and the
+        # tagger then calls them deponents; after a modal they are passives («må gjerast»).
+        passive = _with_modal(token, "st-passiv" if token.lower_.endswith("st") else "s-passiv")
+        if passive.modal is not None:
+            return passive
     if token.lemma_.lower() in PASSIVE_AUX_LEMMAS and token.pos_ in ("AUX", "VERB"):
         participle = _participle_after(token)
         if participle is not None:
             return Passive(participle, "bli-passiv", auxiliary=token)
     return None
+
+
+def _tagged_deponent_of_a_verb(token: Any) -> bool:
+    """Tagged ``<s-verb>``/``<st-verb>`` but not a listed deponent, and the form without its
+    -(a)st/-(e)s is an ordinary verb («gjerast» → «gjere», «sjåast» → «sjå»)."""
+    tag = token.tag_ or ""
+    lower = token.lower_
+    if not ("<s-verb>" in tag or "<st-verb>" in tag) or lower in DEPONENTS or token.lemma_.lower() in DEPONENTS:
+        return False
+    for ending in ("ast", "st", "es", "s"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            stem = lower[: -len(ending)]
+            return any(_verb_lemma(candidate) and known_verb(candidate)
+                       for candidate in (stem + "e", stem + "a", stem))
+    return False
 
 
 def _genitive(token: Any) -> bool:
@@ -219,12 +241,26 @@ def _adjectival(participle: Any, previous: Any) -> bool:
     if participle.lower_ in STATIVE_PARTICIPLES:
         return True
     lemma = participle.lemma_.lower()
-    if lemma != participle.lower_ and not (lemma[-1:] in VOWELS or known_verb(lemma)):
-        return True  # the lemmatiser saw an adjective («fersk»); an unknown lemma (= form) may be a verb
+    if lemma != participle.lower_ and not _verb_lemma(lemma):
+        return True  # the lemmatiser saw another word («fersk», «brød»); an unknown lemma (= form) may be a verb
     if previous.pos_ == "DET":
         return True
     following = participle.nbor(1) if participle.i + 1 < len(participle.doc) else None
     return following is not None and following.pos_ == "NOUN" and previous.pos_ in ("ADJ", "NUM")
+
+
+def _definite(token: Any) -> bool:
+    """Definite noun: UD ``Definite=Def`` (bokmål) or the Oslo-Bergen tag (nynorsk «bu»)."""
+    return "Def" in token.morph.get("Definite") or bool({"be", "bu"} & set((token.tag_ or "").split("|")))
+
+
+def _verb_lemma(lemma: str) -> bool:
+    """A lemma that can be a verb: an infinitive ends in a vowel («fradømme»), or NDT knows it
+    as a verb, or it is a strong compound. «fersk», «brød» are not; NDT's verb list alone is too
+    small (it lacks «friste», «omdanne»)."""
+    from klarsprak.inflect import split_strong
+
+    return lemma[-1:] in VOWELS or known_verb(lemma) or split_strong(lemma) is not None
 
 
 def _looks_english(sentence: Any) -> bool:
@@ -259,7 +295,7 @@ _FRONT_POS = frozenset({"ADV", "ADP", "NOUN", "DET", "ADJ", "NUM", "PROPN"})
 NOT_AGENT_BEFORE = frozenset("""
     grunn hjelp løpet følge form bruk kraft vegne vegner tillegg stand mangel hensyn omsyn kjølvatnet
     etterkant forbindelse samband del delar deler resten halvparten mengde rekke rekkje utgangspunkt
-    starten slutten begynnelsen byrjinga midten toppen bunnen
+    starten slutten begynnelsen byrjinga midten toppen bunnen påvente vente
 """.split())
 MAX_REST = 80  # characters of the sentence kept after the verb before it is cut with «…»
 
@@ -438,8 +474,8 @@ class _Rewrite:
         verb, passive, standard = self.passive.verb, self.passive, self.standard
         lemma = verb.lemma_.lower()
         written = verb.text if passive.kind == "bli-passiv" else None
-        if fin is verb:
-            slot = "past" if "Past" in verb.morph.get("Tense") else "present"
+        if fin is verb:  # a nynorsk -st passive without modal is always meant as present
+            slot = "past" if "Past" in verb.morph.get("Tense") and passive.kind == "s-passiv" else "present"
             return self._form(lemma, slot, written), None
         fin_lemma = fin.lemma_.lower()
         if fin_lemma in PASSIVE_AUX_LEMMAS:
@@ -469,8 +505,10 @@ class _Rewrite:
         return len(self.tokens)
 
     def _agent(self, after: int, clause_end: int) -> tuple[str | None, list[tuple[int, int]]]:
-        """The «av»-phrase that names the doer («… behandles av NAV» → «NAV behandler …»): right
-        after the verb or last in the clause. Returns the doer and the token ranges to keep."""
+        """The «av»-phrase that names the doer («… behandles av NAV» → «NAV behandler …»), right
+        after the verb, or last in the clause after a short place or time phrase («kalt inn til
+        time av fastlegen»). Returns the doer and the token ranges to keep. Any other «av» that
+        could be the doer («preget av ulikhet» further on) means no rewrite."""
         keep = [(after, len(self.tokens))]
         end = clause_end
         while end > after and self.tokens[end - 1].is_punct:
@@ -478,15 +516,18 @@ class _Rewrite:
         for n in range(after, end):
             if self.tokens[n].lower_ != "av":
                 continue
-            phrase = self.tokens[n + 1 : end]
             before = self.tokens[n - 1]
-            if n > after and (before.pos_ != "NOUN" or before.lower_ in NOT_AGENT_BEFORE):
+            if n > after and (before.lower_ in NOT_AGENT_BEFORE or before.pos_ in ("DET", "NUM", "PRON", "ADJ")):
                 continue  # «på grunn av sykdom», «ein av dei»: not the doer
-            if (phrase and len(phrase) <= 5 and all(t.pos_ in _NP_POS for t in phrase)
-                    and phrase[-1].pos_ in ("NOUN", "PROPN") and not any(t.pos_ == "PRON" for t in phrase)):
+            phrase = self.tokens[n + 1 : end]
+            clean = (phrase and len(phrase) <= 5 and all(t.pos_ in _NP_POS for t in phrase)
+                     and phrase[-1].pos_ in ("NOUN", "PROPN") and not any(t.pos_ == "PRON" for t in phrase))
+            doer_like = n == after or (
+                before.pos_ == "NOUN" and not _definite(before) and n >= 2 and self.tokens[n - 2].pos_ == "ADP"
+                and (phrase and (phrase[-1].pos_ == "PROPN" or _definite(phrase[-1]))))
+            if clean and doer_like:
                 return " ".join(t.text for t in phrase), [(after, n), (end, len(self.tokens))]
-            if n == after:
-                raise _NoRewrite  # «av hensyn til», «av ulike grunner» …: not sure who acts
+            raise _NoRewrite  # «virkningen av momsreformen», «av hensyn til»: not sure who acts
         return None, keep
 
     def _object(self, subject: list[Any]) -> str:
@@ -494,7 +535,8 @@ class _Rewrite:
         if len(subject) == 1 and first.pos_ == "PRON":
             return OBJECT_PRONOUNS[self.standard][first.lower_]
         words = [t.text for t in subject]
-        if first.pos_ != "PROPN" and not first.text.isupper() and first.i == self.tokens[0].i:
+        first_word = next((t for t in self.tokens if not t.is_punct), None)
+        if first.pos_ != "PROPN" and not first.text.isupper() and first is first_word:
             words[0] = first.text[:1].lower() + first.text[1:]
         return " ".join(words)
 
@@ -510,10 +552,13 @@ class _Rewrite:
         return "vi"
 
     def _shared_subject_clause(self, start: int) -> int | None:
-        """Where «og/men/eller» + a finite verb begins a clause whose subject is the passive's."""
+        """Where «og/men/eller» + a finite verb or a participle begins a clause (or a second
+        passive) whose subject is the passive's."""
         for n in range(start, len(self.tokens) - 1):
             token, following = self.tokens[n], self.tokens[n + 1]
-            if token.pos_ == "CCONJ" and following.pos_ in ("VERB", "AUX") and "Fin" in following.morph.get("VerbForm"):
+            shares = following.pos_ in ("VERB", "AUX", "ADJ") and (
+                "Fin" in following.morph.get("VerbForm") or "Part" in following.morph.get("VerbForm"))
+            if token.pos_ == "CCONJ" and shares:  # «…, og har dermed …», «… og vist som serie»
                 return n - 1 if n > start and self.tokens[n - 1].text == "," else n
         return None
 
@@ -576,7 +621,7 @@ class _PassiveCheck(Check):
             return
         standard = "nn" if ctx.malform == "nn" else "nb"
         quoted = quoted_spans(item.segment.text)
-        for passive in find_passives(doc, standard):
+        for passive in find_passives(doc):
             if any(start <= passive.verb.idx < end for start, end in quoted):
                 continue  # someone else's words
             yield passive, standard

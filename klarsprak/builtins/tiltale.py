@@ -3,7 +3,9 @@
 Lexical, and deliberately narrow until the language model can tell pronoun from article:
 - «man» (bokmål; also a bokmål form in a nynorsk post);
 - the pronoun «en»/«ein» only where it cannot be the article or the numeral: at the start of a
-  clause and followed by a modal verb and then a verb («En må huske …», «… når ein skal søkje»);
+  clause, and then with the language model tagged as a pronoun and followed by a verb («Når en
+  er syk …», «at ein tek vaksinen»; a modal only with a verb after it), without it followed by a
+  modal verb and then a verb («En må huske …», «… når ein skal søkje»);
 - the reader in third person: «brukeren/pasienten/innbyggeren/søkeren» (nn «brukaren,
   innbyggjaren, søkjaren …») as the subject of a modal («Pasienten kan be om …», «kan brukeren»)
   or with «har rett til»;
@@ -80,20 +82,22 @@ class Tiltale(Check):
         tokens = [token for token in item.doc if not token.is_space]
         options: TiltaleOptions = self.options  # type: ignore[assignment]
         quoted = quoted_spans(item.segment.text)
+        parsed = bool(tokens) and item.doc.has_annotation("POS")  # the model tells pronoun from article
         for index, token in enumerate(tokens):
             if any(start <= token.idx < end for start, end in quoted):
                 continue  # someone else's words («Man får ikke time», skrev en bruker)
-            kind = self._kind(tokens, index, options)
+            kind = self._kind(tokens, index, options, parsed)
             if kind is not None:
                 yield self._finding(kind, token, malform)
 
-    def _kind(self, tokens: list[Any], index: int, options: TiltaleOptions) -> str | None:
+    def _kind(self, tokens: list[Any], index: int, options: TiltaleOptions, parsed: bool = False) -> str | None:
         token = tokens[index]
         text, lower = token.text, token.lower_
         if options.man and lower == "man" and (text == "man" or _clause_start(tokens, index)) and _man_is_pronoun(tokens, index):
             return "man"
-        if options.pronoun_en and lower in ("en", "ein") and text in ("en", "ein", "En", "Ein") and _pronoun_en(tokens, index):
-            return "en"
+        if options.pronoun_en and lower in ("en", "ein") and text in ("en", "ein", "En", "Ein"):
+            if _pronoun_en_parsed(tokens, index) if parsed else _pronoun_en(tokens, index):
+                return "en"
         if lower in READER_NOUNS and lower in options.reader_nouns and _reader_subject(tokens, index):
             return "reader"
         if options.formal and text in FORMAL and _formal_mid_sentence(tokens, index):
@@ -151,6 +155,39 @@ def _pronoun_en(tokens: list[Any], index: int) -> bool:
         position += 1
         following = tokens[position]
     return following.is_alpha and following.text.islower() and following.lower_ not in NOT_VERBS
+
+
+# Before these «en/ein» counts («bare en kan få time», «mer enn en»): the numeral, not the pronoun.
+NUMERAL_BEFORE = frozenset({"bare", "berre", "kun", "enn", "minst", "høyst", "høgst", "nøyaktig", "akkurat"})
+
+
+def _pronoun_en_parsed(tokens: list[Any], index: int) -> bool:
+    """With the model: at the start of a clause, tagged PRON (not DET, the article/numeral) and
+    the subject of a verb. A modal («en må …») needs a verb after it, so «En må til sykehus» (one
+    person) stays clean; two verbs in a row mean the first is a noun («En bruker skrev»).
+    """
+    if tokens[index].pos_ != "PRON" or not _clause_start(tokens, index):
+        return False
+    previous = _prev(tokens, index)
+    if previous is not None and previous.lower_ in NUMERAL_BEFORE:
+        return False
+    position = index + 1
+    while position < len(tokens) and tokens[position].lower_ in ADVERBS:
+        position += 1
+    if position >= len(tokens):
+        return False
+    following = tokens[position]
+    if following.pos_ == "VERB":
+        after = tokens[position + 1] if position + 1 < len(tokens) else None
+        return not (after is not None and after.pos_ in ("VERB", "AUX") and "Fin" in after.morph.get("VerbForm"))
+    if following.pos_ != "AUX":
+        return False
+    if following.lower_ not in MODALS:
+        return True  # «en er», «en har», «ein blir»
+    position += 1
+    while position < len(tokens) and tokens[position].lower_ in ADVERBS:
+        position += 1
+    return position < len(tokens) and tokens[position].pos_ in ("VERB", "AUX") and tokens[position].lower_ not in NOT_VERBS
 
 
 def _reader_subject(tokens: list[Any], index: int) -> bool:

@@ -23,6 +23,7 @@ class SubstitutionOptions(Options):
     ignore_words: list[str] = []  # list entries (their ``word``) this rule leaves out
     vague_severity: Literal["error", "warning", "info", "hint"] | None = None  # entries with no replacement
     unknown_malform: Literal["all", "none"] = "all"  # målform undecided: check every list, or none
+    compound_tails: bool = True  # with the model, a compound noun ending in a listed noun matches too
 
 
 def match_case(replacement: str, original: str) -> str:
@@ -77,7 +78,7 @@ class Substitution(Check):
         quoted = quoted_spans(item.segment.text) if self.options.skip_quotes else []
         seen: set[tuple[int, int]] = set()  # with målform undecided, a word may stand in both lists
         for wordlist in self._lists_for(ctx.malform):
-            for match in wordlist.find(tokens, use_lemmas):
+            for match in wordlist.find(tokens, use_lemmas, self.options.compound_tails):
                 if (match.start, match.end) in seen:
                     continue
                 seen.add((match.start, match.end))
@@ -98,6 +99,8 @@ class Substitution(Check):
         return [wordlist for wordlist in self.wordlists if wordlist.applies_to(malform)]
 
     def _finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
+        if match.prefix:
+            return self._compound_finding(tokens, match, malform)
         start, end = token_span(tokens, match)
         replacement, safe = match.entry.replacement_for(match.form)
         exact = replacement is not None and (safe or match.form.lower() in match.entry.replace_forms
@@ -114,6 +117,33 @@ class Substitution(Check):
             severity=self._vague if not options else None,
             safe=safe,
             fixable=exact,
+        )
+
+
+    def _compound_finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
+        """«skoleworkshopen»: the prefix is kept in front of the replacement when the tail's form
+        has an exact replacement («skole» + «arbeidsmøtet»); never a safe fix (the joint may differ)."""
+        start, end = token_span(tokens, match)
+        tail = match.form[len(match.prefix):]
+        key = tail.lower()
+        if key in match.entry.replace_forms:
+            exact = [match.entry.replace_forms[key]]
+        elif key == match.entry.word.lower():
+            exact = list(match.entry.replace)
+        else:
+            exact = []
+        exact = [match.prefix + word for word in exact if " " not in word]
+        options = exact or [match_case(word, tail) for word in match.entry.replace]
+        advice = _ADVICE[malform or "nb"].format(suggestion=quoted_list(options, malform)) if options else ""
+        return Finding(
+            start,
+            end,
+            params={"match": match.form, "suggestion": quoted_list(options, malform), "advice": advice,
+                    "note": match.entry.note or "", "word": match.entry.word},
+            suggestions=tuple(options),
+            severity=self._vague if not options else None,
+            safe=False,
+            fixable=bool(exact),
         )
 
 

@@ -128,9 +128,14 @@ def _ship(best: Path, output: Path, standard: str) -> None:
     ]
     nlp.meta["license"] = "CC0 1.0 (derived from NDT annotations)"
     nlp.meta.pop("performance", None)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.with_name(output.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    nlp.to_disk(staging)  # replace the shipped model only once the new one is complete
     if output.exists():
         shutil.rmtree(output)
-    nlp.to_disk(output)
+    staging.rename(output)
 
 
 def guess_malform(path: Path) -> str:
