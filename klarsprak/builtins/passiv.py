@@ -43,7 +43,7 @@ DEPONENTS = frozenset("""
     møtast møtest møttest lukkast lukkest lykkast lykkest mislukkast mislykkast minnast minnest mintest
     kjennast kjennest kjendest trengast trengst trongst høyrast høyrest høyrdest treffast treffest
     slåst einast eldast sveittast undrast omgåast spørjast spørst vonast vonest ottast ottest
-    samlast kjenslast skjemmast skammast kappast kjensleast tykkjast tykkjest
+    skjemmast skammast kappast tykkjast tykkjest
 """.split())
 # Participles that after «bli/verte» describe a state of mind or body, not an action done to
 # someone («Eg vart overraska», «bli kjent med»): adjectives in practice.
@@ -109,6 +109,7 @@ def find_passives(doc: Any) -> list[Passive]:
 
 
 def is_deponent(token: Any) -> bool:
+    """An -s/-st verb that is active in meaning: tagged so by the model, or a listed form."""
     tag = token.tag_ or ""
     return ("<s-verb>" in tag or "<st-verb>" in tag or token.lower_ in DEPONENTS
             or token.lemma_.lower() in DEPONENTS)
@@ -471,7 +472,7 @@ class _Rewrite:
 
     def _verbs(self, fin: Any, auxiliaries: list[Any]) -> tuple[str, str | None]:
         """(new finite verb, new non-finite main verb or None) in the tense of the passive."""
-        verb, passive, standard = self.passive.verb, self.passive, self.standard
+        verb, passive = self.passive.verb, self.passive
         lemma = verb.lemma_.lower()
         written = verb.text if passive.kind == "bli-passiv" else None
         if fin is verb:  # a nynorsk -st passive without modal is always meant as present

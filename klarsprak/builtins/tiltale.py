@@ -177,14 +177,13 @@ def _pronoun_en_parsed(tokens: list[Any], index: int) -> bool:
     if position >= len(tokens):
         return False
     following = tokens[position]
-    if following.pos_ == "VERB":
-        after = tokens[position + 1] if position + 1 < len(tokens) else None
-        return not (after is not None and after.pos_ in ("VERB", "AUX") and "Fin" in after.morph.get("VerbForm"))
-    if following.pos_ != "AUX":
+    if following.pos_ not in ("VERB", "AUX"):
         return False
-    if following.lower_ not in MODALS:
-        return True  # «en er», «en har», «ein blir»
-    position += 1
+    if following.lower_ not in MODALS:  # «en er», «en har», «ein tek»; not «En bruker skrev»
+        after = tokens[position + 1] if position + 1 < len(tokens) else None
+        return not (following.pos_ == "VERB" and after is not None and after.pos_ in ("VERB", "AUX")
+                    and "Fin" in after.morph.get("VerbForm"))
+    position += 1  # a modal, main verb or not («Ein må til legevakta»): a verb must follow
     while position < len(tokens) and tokens[position].lower_ in ADVERBS:
         position += 1
     return position < len(tokens) and tokens[position].pos_ in ("VERB", "AUX") and tokens[position].lower_ not in NOT_VERBS
