@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from klarsprak.nlp import defer_spacy_cli  # noqa: E402 - cheap: spaCy itself is imported later
+
+defer_spacy_cli()
+
 if TYPE_CHECKING:
     from klarsprak.config import Config
     from klarsprak.diagnostics import Diagnostic

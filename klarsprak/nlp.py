@@ -116,3 +116,28 @@ def reset() -> None:
         _status.clear()
         _blank = None
 
+
+
+def defer_spacy_cli() -> None:
+    """Keep ``import spacy`` from importing spaCy's own command line (weasel, httpx, typer).
+
+    ``spacy/__init__.py`` imports ``spacy.cli.info`` only to re-export ``info``; that drags in
+    the whole CLI, about a third of a second of every cold start. Until spaCy is imported, a tiny
+    stand-in for ``spacy.cli.info`` is registered whose ``info`` imports the real one on first call.
+    Nothing else changes: ``import spacy.cli`` still loads the real CLI.
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli.info" in sys.modules:
+        return
+    stand_in = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):  # pragma: no cover - only when someone asks spaCy for its info
+        import importlib
+
+        sys.modules.pop("spacy.cli.info", None)
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    stand_in.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli.info"] = stand_in
