@@ -101,29 +101,17 @@ class Substitution(Check):
     def _finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
         if match.prefix:
             return self._compound_finding(tokens, match, malform)
-        start, end = token_span(tokens, match)
         replacement, safe = match.entry.replacement_for(match.form)
         exact = replacement is not None and (safe or match.form.lower() in match.entry.replace_forms
                                              or match.form.lower() == match.entry.word.lower())
         options = [replacement] if replacement and match.form.lower() in match.entry.replace_forms else list(match.entry.replace)
         options = [match_case(word, match.form) for word in options]
-        advice = _ADVICE[malform or "nb"].format(suggestion=quoted_list(options, malform)) if options else ""
-        return Finding(
-            start,
-            end,
-            params={"match": match.form, "suggestion": quoted_list(options, malform), "advice": advice,
-                    "note": match.entry.note or "", "word": match.entry.word},
-            suggestions=tuple(options),
-            severity=self._vague if not options else None,
-            safe=safe,
-            fixable=exact,
-        )
+        return self._word_finding(tokens, match, options, malform, safe=safe, fixable=exact)
 
 
     def _compound_finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
         """«skoleworkshopen»: the prefix is kept in front of the replacement when the tail's form
         has an exact replacement («skole» + «arbeidsmøtet»); never a safe fix (the joint may differ)."""
-        start, end = token_span(tokens, match)
         tail = match.form[len(match.prefix):]
         key = tail.lower()
         if key in match.entry.replace_forms:
@@ -134,16 +122,23 @@ class Substitution(Check):
             exact = []
         exact = [match.prefix + word for word in exact if " " not in word]
         options = exact or [match_case(word, tail) for word in match.entry.replace]
-        advice = _ADVICE[malform or "nb"].format(suggestion=quoted_list(options, malform)) if options else ""
+        return self._word_finding(tokens, match, options, malform, safe=False, fixable=bool(exact))
+
+    def _word_finding(self, tokens: Any, match: WordMatch, options: list[str], malform: str | None,
+                      safe: bool, fixable: bool) -> Finding:
+        """The finding for one matched word: message parameters, suggestions, vague-word severity."""
+        start, end = token_span(tokens, match)
+        suggestion = quoted_list(options, malform)
+        advice = _ADVICE[malform or "nb"].format(suggestion=suggestion) if options else ""
         return Finding(
             start,
             end,
-            params={"match": match.form, "suggestion": quoted_list(options, malform), "advice": advice,
+            params={"match": match.form, "suggestion": suggestion, "advice": advice,
                     "note": match.entry.note or "", "word": match.entry.word},
             suggestions=tuple(options),
             severity=self._vague if not options else None,
-            safe=False,
-            fixable=bool(exact),
+            safe=safe,
+            fixable=fixable,
         )
 
 
