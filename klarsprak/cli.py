@@ -41,11 +41,18 @@ class NorskFormatting:
 
 
 class NorskCommand(NorskFormatting, click.Command):
-    pass
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[VALG]")
+        super().__init__(*args, **kwargs)
 
 
 class NorskGroup(NorskFormatting, click.Group):
     command_class = NorskCommand
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[VALG]")
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
 
 
 HELP = dict(help_option_names=["-h", "--help"], max_content_width=100)
