@@ -161,3 +161,30 @@ def test_nynorsk_lemma_and_st_passive(nlp_nn):
 def test_present_participle_is_not_a_passive(nlp_nn):
     doc = nlp_nn("Brevet vart liggjande på bordet.")
     assert find_passives(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("standard", "possess", "perfect"),
+    [
+        ("nn", "Eg har ein bil.", "Eg har sendt brevet til kommunen."),
+        ("nb", "Jeg har en bil.", "Jeg har sendt brevet til kommunen."),
+    ],
+)
+def test_have_is_verb_as_main_verb_and_aux_before_participle(standard, possess, perfect):
+    """UD convention: «ha» = possess is VERB, «ha» + participle is AUX (klarsprak_aux_or_verb)."""
+    nlp = model.load_model(standard)
+    assert nlp is not None
+    assert "klarsprak_aux_or_verb" in nlp.pipe_names
+    assert [t.pos_ for t in nlp(possess) if t.lower_ == "har"] == ["VERB"]
+    assert [t.pos_ for t in nlp(perfect) if t.lower_ == "har"] == ["AUX"]
+
+
+def test_aux_rule_corrects_tagger_output():
+    """The rule itself: «har» tagged AUX with no verb form in its clause becomes VERB, and back."""
+    nlp = model.load_model("nn")
+    assert nlp is not None
+    doc = nlp("Dei har ikkje tid, men dei har sendt svar.")
+    first, second = [t for t in doc if t.lower_ == "har"]
+    first.pos_, second.pos_ = "AUX", "VERB"  # as a context-blind tagger might
+    nlp.get_pipe("klarsprak_aux_or_verb")(doc)
+    assert (first.pos_, second.pos_) == ("VERB", "AUX")

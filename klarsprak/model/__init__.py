@@ -91,6 +91,18 @@ def _load(path: Path) -> "tuple[Language | None, str | None]":
             from . import components  # noqa: F401 - registers the pipeline's own component
 
             nlp = spacy.load(path)
+            _add_post_tagging(nlp)
     except Exception:  # noqa: BLE001 - any failure means "run without the model"
         return None, MISSING_MESSAGE
     return nlp, None
+
+
+def _add_post_tagging(nlp: "Language") -> None:
+    """Add the AUX/VERB rule last, after tagger, morphologizer and lemmatizer (it reads lemmas).
+
+    Added at load time so no retraining is needed and the saved pipelines stay as trained.
+    """
+    from .components import AUX_OR_VERB
+
+    if AUX_OR_VERB not in nlp.pipe_names and "morphologizer" in nlp.pipe_names:
+        nlp.add_pipe(AUX_OR_VERB, last=True)

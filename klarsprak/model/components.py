@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 FINAL_PERIOD = "klarsprak_final_period"
 _ORDINAL = re.compile(r"^\d+\.$")
@@ -44,3 +44,67 @@ def add_abbreviations(nlp: Language) -> None:
     for abbr in ABBREVIATIONS:
         for form in {abbr, abbr.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
+AUX_OR_VERB = "klarsprak_aux_or_verb"
+# UD_Norwegian: these are AUX only when they govern a verb form (perfect participle after «ha»,
+# passive participle after «bli/verte», infinitive after modals and «få»); otherwise VERB.
+_TAKES_PARTICIPLE = frozenset({"ha", "bli", "verte"})
+_MODALS = frozenset({"kunne", "skulle", "ville", "vilje", "måtte", "burde"})
+_AUX_LEMMAS = _TAKES_PARTICIPLE | _MODALS | {"få"}
+_QUOTES = frozenset({"«", "»", '"', "'"})
+_CLAUSE_END_POS = frozenset({"PUNCT", "SCONJ", "CCONJ", "SYM", "X"})
+_CLAUSE_END_WORDS = frozenset({"som", "at", "å"})  # relative/complement clause, infinitive phrase
+
+
+@Language.component(AUX_OR_VERB)
+def aux_or_verb(doc: Doc) -> Doc:
+    """Re-decide AUX vs VERB for «ha», «bli/verte», «få» and modals from the rest of the clause.
+
+    Why: without a parser the tagger sees only a few words either side, so «Eg har ein bil» often
+    gets AUX. The rule: a matching verb form later in the clause → AUX; no verb or predicative
+    adjective at all in the clause → VERB; anything unclear keeps the model's choice.
+    """
+    for token in doc:
+        decision = _aux_decision(token)
+        if decision is not None and decision != token.pos_:
+            token.pos_ = decision
+    return doc
+
+
+def _aux_decision(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"AUX", "VERB"} or lemma not in _AUX_LEMMAS:
+        return None
+    wanted = {"Part"} if lemma in _TAKES_PARTICIPLE else {"Inf", "Part"}
+    unsure = False
+    for word in _rest_of_clause(token):
+        forms = set(word.morph.get("VerbForm"))
+        if "Part" in forms and ("<pres-part>" in word.tag_ or word.pos_ == "ADJ" and _attributive(word)):
+            forms.discard("Part")  # «blir ståande», «har ein avtalt møtetid»: not a verb complement
+        if forms & wanted and (word.pos_ in {"VERB", "AUX"} or "Part" in forms):
+            # «få» + participle («fekk utbetalt», «fekk snudd») is split in UD: leave it to the model.
+            return None if lemma == "få" and "Part" in forms else "AUX"
+        if word.pos_ in {"VERB", "AUX"} or word.pos_ == "ADJ" and not _attributive(word):
+            unsure = True  # perhaps a mistagged complement
+    return None if unsure else "VERB"
+
+
+def _rest_of_clause(token: Token):
+    """Words after ``token`` up to the end of its clause (punctuation, conjunction, som/at/å, finite verb)."""
+    for word in token.doc[token.i + 1 :]:
+        if word.text in _QUOTES:
+            continue
+        if word.pos_ in _CLAUSE_END_POS or word.lower_ in _CLAUSE_END_WORDS:
+            return
+        yield word
+        if word.pos_ in {"VERB", "AUX"} and "Fin" in word.morph.get("VerbForm"):
+            return
+
+
+def _attributive(word: Token) -> bool:
+    """An adjective or participle before its noun («ferskt brød», «tilpassa opplæring»)."""
+    for following in word.doc[word.i + 1 :]:
+        if following.pos_ not in {"ADV", "ADJ"}:
+            return following.pos_ in {"NOUN", "PROPN"}
+    return False
