@@ -29,10 +29,10 @@ def check_text(text: str, config: "Config | None" = None, path: str | None = Non
     from klarsprak.engine import Engine
 
     key = id(config) if config is not None else None
-    engine = _ENGINES.get(key)
-    if engine is None:
-        engine = _ENGINES[key] = Engine(config)
-    return engine.check(text, path).diagnostics
+    cached = _ENGINES.get(key)
+    if cached is None or cached[0] is not config:  # the config object itself, not a reused id
+        cached = _ENGINES[key] = (config, Engine(config))
+    return cached[1].check(text, path).diagnostics
 
 
 __all__ = ["__version__", "check_text"]
