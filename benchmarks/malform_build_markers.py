@@ -158,6 +158,29 @@ FORCE_CONTENT = {
            "handsaming", "usemje", "undersøking", "gut", "kjensla", "marknad", "éi"],
 }
 
+# Danish-only forms (function words, frequent verbs and health-care words), so that a Danish text
+# is not read as bokmål. Each was checked by hand against the bokmål (2005) and nynorsk (2012)
+# norms; the build also drops any that occurs in NDT at all (either half, names included).
+# Left out on purpose because they are (also) Norwegian or English: sig (nn «sig» = sinks), hende
+# (nn «hende» = happen), sit, dit, mit, siger, os, mod, end, dage, nyt, tak, især, meget, kun,
+# hospitaler, lave, ud, op, nu, give, patient, information, situation, organisation, hej/nej.
+DANISH = """af efter hvad mig dig bliver blive blev blevet nogle noget nogen jeres jer vores uden igennem
+mellem sådan sådanne havde fik gik sagde fået altid aldrig lidt endnu tilbage imod hvornår gerne
+rigtig rigtigt bedst måske lige ude inde hinanden andet gøre gør opnå skabe måde måden uge ugen
+spørgsmål hjælp hjælpe sundhed børn børnene forældre sygdom sygdomme læge lægen mænd kvinder
+patienter patienten mulighed muligheder sikkerhed tryghed vigtig vigtigt vigtigste nødvendigt muligt
+bruger brugere brugerne medarbejdere arbejde arbejder arbejdet udvikling udfordring udfordringer
+ydelser sygehus sygehuse sygehuset kommunikation""".split()
+DANISH_WEIGHT = 2.0  # as the hand-checked core markers: never seen in 600,000 NDT tokens
+# Danish endings for unlisted words («synlighed», «tilgængelighed», «relationer» are not
+# Norwegian); weight 1.5, the most any ending counts. «heder»/«heden» are Norwegian nouns; bare
+# «-hed» is not used because English past tenses in quotes end so («published», «laughed»).
+DANISH_SUFFIXES = {ending: 1.5 for ending in (
+    "lighed", "mhed", "rhed", "dhed", "nhed", "heden", "hedens", "heder", "igt", "tioner", "tionen",
+    "tionerne")}
+DANISH_EXCEPTIONS = ["heder", "heden", "shed"]
+
+
 # Endings (for words not in the list), from grammar; weights are measured below.
 SUFFIXES = {
     "nb": ["heten", "hetene", "heter", "het", "lig", "lige", "ligere", "ligst", "ligste",
@@ -439,10 +462,27 @@ def build(data: Path) -> dict:
     neutral = NEUTRAL | {w for reason in ("neutral", "radical-bokmaal", "j-less", "nynorsk-noun")
                          for w in dropped.get(reason, ())}
     weak = weak_words(nob, nno, markers)
-    return {"markers": markers, "suffixes": suffixes, "prefixes": affix_weights(nob, nno, markers),
+    danish = danish_words(nob, nno, neutral, markers)
+    return {"danish": danish, "markers": markers, "suffixes": suffixes, "prefixes": affix_weights(nob, nno, markers),
             "neutral": neutral, "dropped": dropped, "stats": (nob, nno), "weak": weak,
             "weak_suffixes": weak_suffix_weights(nob, nno, markers, weak),
             "weak_exceptions": weak_exceptions(nob, nno, markers, weak, neutral)}
+
+
+def danish_words(nob: Corpus, nno: Corpus, neutral: set[str], markers: dict) -> dict[str, float]:
+    """The curated Danish forms that never occur in NDT and are no Norwegian marker or neutral word."""
+    kept: dict[str, float] = {}
+    for word in DANISH:
+        seen = nob.counts[word] + nob.props[word] + nno.counts[word] + nno.props[word]
+        if seen or word in neutral or word in markers["nb"] or word in markers["nn"]:
+            print(f"danish: dropped «{word}» (seen {seen} times in NDT or listed as Norwegian)", file=sys.stderr)
+            continue
+        kept[word] = DANISH_WEIGHT
+    for ending in DANISH_SUFFIXES:
+        types = sorted(w for c in (nob.counts, nno.counts) for w in c
+                       if w.endswith(ending) and w not in DANISH_EXCEPTIONS and len(w) >= len(ending) + 3)
+        print(f"danish ending -{ending}: NDT types {types[:5]}", file=sys.stderr)
+    return kept
 
 
 def weak_words(nob: Corpus, nno: Corpus, markers: dict) -> dict[str, dict[str, float]]:
@@ -573,7 +613,11 @@ HEADER = """\
 #   were left out.
 # - A word is a marker when it is at least ~7x more frequent per token in one standard, seen 3+
 #   times in 3+ documents; weight = log frequency ratio - 1, clamped to [0.5, 3].
-# - Forms valid in both standards never count ("neutral"): Språkrådet's norms as summarised in the
+# - Danish ("danish", "danish_suffixes"): hand-picked Danish-only forms, each checked against the
+#   bokmål/nynorsk norms and absent from NDT; a text whose Danish evidence dominates is "unknown".
+# - Forms valid in both standards never count ("neutral"): words seen 3+ times in each half of NDT
+#   that would otherwise count through an ending or compound part («ansvar», «fremst», «felles»);
+#   Språkrådet's norms as summarised in the
 #   project's research notes §4.1–4.2 (også, vi, blei, mi/di/si, radical bokmål forms like sjuk,
 #   heim, veg; nynorsk j-less forms like legge/tenke and gi/gir since 2012), plus homograph filters
 #   using the Apertium nno-nob analysers (GPL-2+; used at build time only, nothing copied).
@@ -610,6 +654,9 @@ def write(result: dict, out: Path) -> None:
         "weak": {"nb": dict(sorted(result["weak"]["nb"].items())), "nn": dict(sorted(result["weak"]["nn"].items()))},
         "weak_suffixes": result["weak_suffixes"],
         "weak_exceptions": result["weak_exceptions"],
+        "danish": dict(sorted(result["danish"].items())),
+        "danish_suffixes": DANISH_SUFFIXES,
+        "danish_exceptions": sorted(DANISH_EXCEPTIONS),
     }
     text = HEADER + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     out.write_text(text, encoding="utf-8")
@@ -637,7 +684,33 @@ def main() -> None:
         for reason, ws in result["dropped"].items():
             ws = sorted(ws, key=lambda w: -(nob.counts[w] + nno.counts[w]))
             print(f"## {reason}: " + "  ".join(f"{w}:{nob.counts[w]}/{nno.counts[w]}" for w in ws[:300]))
+    result["neutral"] = result["neutral"] | attested_in_both(result, args.out)
     write(result, args.out)
+
+
+def attested_in_both(result: dict, out: Path) -> set[str]:
+    """Words NDT shows in both standards that would still count through an affix: make them neutral.
+
+    A form seen ``MIN_COUNT`` times in each half with no marker-level skew is attested as valid in
+    both («ansvar» is no nynorsk «-ar» plural, «fremst» is nynorsk too, «felles» no bokmål
+    s-passive), so its ending, beginning or compound part must not make it evidence.
+    """
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from klarsprak.malform import marker_for, marker_data
+
+    nob, nno = result["stats"]
+    listed = set(result["markers"]["nb"]) | set(result["markers"]["nn"])
+    with tempfile.TemporaryDirectory() as tmp:
+        draft = Path(tmp) / out.name
+        write(result, draft)
+        data = marker_data(draft)
+        found = {word for word in set(nob.counts) & set(nno.counts)
+                 if nob.counts[word] >= MIN_COUNT and nno.counts[word] >= MIN_COUNT
+                 and word not in listed and word not in data.neutral and marker_for(word, data) is not None}
+    print(f"attested in both, no longer evidence through an affix: {len(found)}: {sorted(found)}", file=sys.stderr)
+    return found
 
 
 if __name__ == "__main__":

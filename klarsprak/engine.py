@@ -60,7 +60,8 @@ class FileResult:
             "path": self.path,
             "malform": self.malform,
             "malform_evidence": [
-                {"word": item.word, "malform": item.standard.value, "count": item.count, "weak": item.weak}
+                {"word": item.word, "malform": "da" if item.danish else item.standard.value,
+                 "count": item.count, "weak": item.weak}
                 for item in self.malform_result.evidence
             ],
             "stats": self.stats.as_dict(),

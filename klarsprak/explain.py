@@ -65,7 +65,7 @@ def explain_rule(rule: Rule, malform: str = "nb") -> str:
 
 def stats_text(result) -> str:
     stats = result.stats
-    evidence = ", ".join(f"«{item.word}» ({item.standard.value}{', svakt' if item.weak else ''})" for item in result.malform_result.evidence[:6])
+    evidence = ", ".join(f"«{item.word}» ({'dansk' if item.danish else item.standard.value}{', svakt' if item.weak else ''})" for item in result.malform_result.evidence[:6])
     lines = [
         result.path,
         f"  Ord:                    {stats.words}",

@@ -28,6 +28,10 @@ How it decides (explainable on purpose, and fast enough for every keystroke):
   i.e. less than twice the other's; otherwise the leading standard. Measured on UD Norwegian dev
   by ``benchmarks/malform_eval.py``.
   Stray forms in a post that is clearly one standard are the ``malform-blanding`` rule's business.
+- Danish: hand-checked Danish-only forms («af», «hvad», «nogle», «-lighed») never seen in NDT are
+  Danish evidence (``Evidence.danish``, standard ``unknown``). When they reach ``MIN_DANISH`` and at
+  least half the Norwegian marker evidence (Danish also scores as bokmål: «ikke», «jeg»), the post
+  is ``unknown`` (``MalformResult.danish``), so no bokmål or nynorsk rule is chosen for it.
 """
 
 from __future__ import annotations
@@ -49,6 +53,9 @@ MIN_AFFIX = 2  # shortest ending/beginning used on lower-case words («-ar», «
 MIN_AFFIX_CAPITALISED = 4  # on capitalised words, which may be names: «-heten», «-ingar», «selv-»
 MIN_WEAK_SUFFIX_WORD = 5  # weak endings only count on lower-case words at least this long
 MIN_WEAK_WORDS = 1  # a verdict from weak evidence alone needs this many weak words («Takk for i dag»: no)
+MIN_DANISH = 4.0  # Danish evidence (2 per word) before a text may be called Danish: one quoted word is not
+DANISH_SHARE = 1 / 3  # ... and its share of all marker evidence: Danish also scores as bokmål
+# («ikke», «jeg», «en», «-else»), so Danish must reach half of the Norwegian evidence, not all of it
 MARKERS_FILE = "malform-markers.yaml"
 
 
@@ -67,6 +74,7 @@ class Evidence:
     weight: float = 0.0  # total contribution to the standard's score (count x weight per word)
     ending: str = ""  # how an unlisted word counted: ending «heita», beginning «hv-», part «-kontoret»
     weak: bool = False  # weak evidence: valid in both standards, only more usual in this one
+    danish: bool = False  # a Danish form that is not Norwegian («af», «hvad»); standard is UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,12 @@ class MalformResult:
     evidence: tuple[Evidence, ...] = ()
     weak_nb: float = 0.0  # weak evidence for bokmål (not in nb_score)
     weak_nn: float = 0.0
+    danish_score: float = 0.0  # Danish evidence (not in nb_score/nn_score)
+
+    @property
+    def danish(self) -> bool:
+        """True when Danish forms dominate: the verdict is then ``unknown``."""
+        return self.malform is Malform.UNKNOWN and is_danish(self.nb_score, self.nn_score, self.danish_score)
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,7 @@ class Marker:
     weight: float
     ending: str = ""
     weak: bool = False
+    danish: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,9 @@ class MarkerData:
     weak_words: dict[str, Marker] = field(default_factory=dict)
     weak_suffixes: dict[str, Marker] = field(default_factory=dict)  # 1-4 letter endings
     weak_exceptions: frozenset[str] = frozenset()
+    danish: dict[str, Marker] = field(default_factory=dict)
+    danish_suffixes: tuple[tuple[str, Marker], ...] = ()  # longest ending first
+    danish_exceptions: frozenset[str] = frozenset()
 
 
 def _wordlists_dir() -> Path:
@@ -144,7 +162,19 @@ def marker_data(path: Path | None = None) -> MarkerData:
         for code in ("nb", "nn")
         for ending, weight in ((raw.get("weak_suffixes") or {}).get(code) or {}).items()
     }
+    danish = {
+        str(word).lower(): Marker(Malform.UNKNOWN, float(weight), danish=True)
+        for word, weight in (raw.get("danish") or {}).items()
+    }
+    danish_suffixes = sorted(
+        ((str(ending), Marker(Malform.UNKNOWN, float(weight), str(ending), danish=True))
+         for ending, weight in (raw.get("danish_suffixes") or {}).items()),
+        key=lambda item: -len(item[0]),
+    )
     return MarkerData(
+        danish={word: marker for word, marker in danish.items() if word not in neutral and word not in words},
+        danish_suffixes=tuple(danish_suffixes),
+        danish_exceptions=frozenset(str(word).lower() for word in raw.get("danish_exceptions") or ()),
         neutral=neutral,
         words={word: marker for word, marker in words.items() if word not in neutral},
         suffixes=tuple(suffixes),
@@ -194,7 +224,7 @@ def _marker(word: str, data: MarkerData) -> Marker | None:
     lower = text.lower()
     if lower in data.neutral:
         return None
-    found = data.words.get(lower)
+    found = data.words.get(lower) or data.danish.get(lower)
     if found is not None:
         return found
     if "-" in lower:  # compound with a hyphen: the last part carries the inflection
@@ -208,10 +238,20 @@ def _marker(word: str, data: MarkerData) -> Marker | None:
     if not lower.isalpha():
         return None
     if text == lower:
-        return _by_affix(lower, data, MIN_AFFIX)
+        return _danish_ending(lower, data, MIN_AFFIX) or _by_affix(lower, data, MIN_AFFIX)
     if text[0].isupper() and text[1:] == lower[1:]:
         # capitalised: maybe a name («Sandane», «Gunnar»), so only long, telling affixes count
-        return _by_affix(lower, data, MIN_AFFIX_CAPITALISED)
+        return _danish_ending(lower, data, MIN_AFFIX_CAPITALISED) or _by_affix(lower, data, MIN_AFFIX_CAPITALISED)
+    return None
+
+
+def _danish_ending(lower: str, data: MarkerData, min_affix: int) -> Marker | None:
+    """A Danish ending no Norwegian word has («synlighed», «vigtigt», «relationer»)."""
+    if lower in data.danish_exceptions:
+        return None
+    for ending, marker in data.danish_suffixes:
+        if len(ending) >= min_affix and lower.endswith(ending) and len(lower) >= len(ending) + 3:
+            return marker
     return None
 
 
@@ -292,7 +332,8 @@ def is_neutral(word: str, data: MarkerData | None = None) -> bool:
 def detect_malform(words: Iterable[str]) -> MalformResult:
     """Classify a post as nb, nn, mixed or unknown from its word tokens, with the evidence."""
     totals: dict[tuple[bool, str, Malform, str], list[float]] = {}
-    scores = {(False, Malform.NB): 0.0, (False, Malform.NN): 0.0, (True, Malform.NB): 0.0, (True, Malform.NN): 0.0}
+    scores = {(False, Malform.NB): 0.0, (False, Malform.NN): 0.0, (True, Malform.NB): 0.0, (True, Malform.NN): 0.0,
+              (False, Malform.UNKNOWN): 0.0}
     for token in words:
         marker = _cached_marker(token) or _cached_weak(token)
         if marker is None:
@@ -303,16 +344,26 @@ def detect_malform(words: Iterable[str]) -> MalformResult:
         entry[0] += 1
         entry[1] += marker.weight
     evidence = tuple(
-        Evidence(word, standard, int(count), round(weight, 2), ending, weak)
+        Evidence(word, standard, int(count), round(weight, 2), ending, weak, standard is Malform.UNKNOWN)
         for (weak, word, standard, ending), (count, weight) in sorted(
             totals.items(), key=lambda item: (item[0][0], -item[1][1], item[0][1])
         )
     )
     nb, nn = round(scores[(False, Malform.NB)], 2), round(scores[(False, Malform.NN)], 2)
     weak_nb, weak_nn = round(scores[(True, Malform.NB)], 2), round(scores[(True, Malform.NN)], 2)
+    danish = round(scores[(False, Malform.UNKNOWN)], 2)
     weak_words = sum(1 for item in evidence if item.weak)
-    verdict = decide(nb, nn, weak_nb, weak_nn, weak_words)
-    return MalformResult(verdict, nb, nn, evidence, weak_nb, weak_nn)
+    verdict = Malform.UNKNOWN if is_danish(nb, nn, danish) else decide(nb, nn, weak_nb, weak_nn, weak_words)
+    return MalformResult(verdict, nb, nn, evidence, weak_nb, weak_nn, danish)
+
+
+def is_danish(nb_score: float, nn_score: float, danish_score: float) -> bool:
+    """Danish forms dominate: enough of them, and at least half as much as the Norwegian evidence.
+
+    Danish shares many forms with bokmål («ikke», «jeg», «hvordan»), so a Danish text also
+    scores as bokmål; a bokmål post quoting one Danish phrase has far more bokmål evidence.
+    """
+    return danish_score >= MIN_DANISH and danish_score >= DANISH_SHARE * (nb_score + nn_score + danish_score)
 
 
 def decide(nb_score: float, nn_score: float, weak_nb: float = 0.0, weak_nn: float = 0.0,

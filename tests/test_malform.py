@@ -335,3 +335,79 @@ def test_eval_script_reports_accuracy_and_confusion(tmp_path, capsys):
     assert "sentences 6+ tokens" in out and "posts of 4 sentences" in out
     assert re.search(r"sentences 6\+ tokens\s+8\s+7\s+87\.50%", out)
     assert "got unknown" in out  # the neutral nynorsk sentence is shown as an error
+
+
+# --- Danish is neither bokmål nor nynorsk --------------------------------------------------------
+
+DA_POST = (
+    "Hvad gør du, hvis dit barn bliver sygt? Ring til lægen, og husk at spørge efter mulighederne "
+    "for hjælp. Vi svarer gerne på spørgsmål om sundhed."
+)
+
+
+def test_a_danish_post_is_unknown_and_says_why():
+    result = detect(DA_POST)
+    assert result.malform is Malform.UNKNOWN
+    assert result.danish
+    danish = {ev.word for ev in result.evidence if ev.danish}
+    assert {"hvad", "gør", "bliver", "efter"} <= danish
+    assert all(ev.standard is Malform.UNKNOWN and not ev.weak for ev in result.evidence if ev.danish)
+
+
+def test_a_bokmaal_post_quoting_a_danish_phrase_stays_nb_and_shows_the_danish_words():
+    text = NB_POST + " Som danskene sier: «Det er ikke noget at snakke om, det bliver godt.»"
+    result = detect(text)
+    assert result.malform is Malform.NB
+    assert not result.danish
+    assert {ev.word for ev in result.evidence if ev.danish} == {"noget", "bliver"}
+
+
+@pytest.mark.parametrize("text", [NB_POST, NN_POST, NN_POST_WITH_STRAY])
+def test_norwegian_posts_have_no_danish_evidence(text):
+    result = detect(text)
+    assert result.danish_score == 0 and not result.danish
+    assert not any(ev.danish for ev in result.evidence)
+
+
+@pytest.mark.parametrize("word", ["published", "laughed", "sighed", "heder", "Heden", "myndighet",
+                                  "sikkerhet", "viktig", "stasjonen", "sig", "hende", "meget", "kun"])
+def test_norwegian_and_english_words_are_no_danish_evidence(word):
+    marker = marker_for(word)
+    assert marker is None or not marker.danish
+
+
+@pytest.mark.parametrize("word,ending", [("synlighed", "lighed"), ("virksomhed", "mhed"),
+                                         ("nødvendigt", ""), ("relationer", "tioner")])
+def test_danish_words_count_by_the_list_or_their_ending(word, ending):
+    marker = marker_for(word)
+    assert marker is not None and marker.danish and marker.standard is Malform.UNKNOWN
+    assert marker.ending == ending
+
+
+def test_no_danish_word_is_listed_as_norwegian():
+    raw = yaml.safe_load((WORDLISTS / "malform-markers.yaml").read_text(encoding="utf-8"))
+    danish = set(raw["danish"])
+    assert {"af", "hvad", "mig", "dig", "nogle"} <= danish
+    assert not danish & (set(raw["nb"]) | set(raw["nn"]) | set(raw["neutral"]))
+    assert not {"sig", "hende", "sit", "også", "ikke", "meget"} & danish  # valid Norwegian forms
+
+
+def _seed_002() -> Path:
+    from tests.conftest import SHARED
+
+    found = sorted((SHARED / "seeds").glob("002_*.txt")) if (SHARED / "seeds").is_dir() else []
+    if not found:
+        pytest.skip("seed 002 is not mounted")
+    return found[0]
+
+
+def test_danish_seed_002_is_unknown_so_no_malform_rule_fires():
+    from klarsprak.engine import Engine
+
+    text = _seed_002().read_text(encoding="utf-8")
+    result = detect(text)
+    assert result.malform is Malform.UNKNOWN and result.danish
+    assert {"af", "hvad"} <= {ev.word for ev in result.evidence if ev.danish}
+    checked = Engine().check(text, "002.txt")
+    assert checked.malform == "unknown"
+    assert not [d for d in checked.diagnostics if d.rule.startswith("malform")]

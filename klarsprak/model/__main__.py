@@ -13,6 +13,7 @@ HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "config.cfg"
 DEFAULT_DATA = Path("../shared/data")
 DEFAULT_WORK = Path("/tmp/klarsprak-model-training")
+TRAINED = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer")
 
 
 STANDARD_DIRS = {"nob": "nb", "nno": "nn"}
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--standards", default="nob,nno", help="nob, nno eller nob,nno (standard).")
     train.add_argument("--sequential", action="store_true",
                        help="Tren én målform om gangen (standard: begge samtidig, én kjerne hver).")
+    train.add_argument("--continue-steps", type=int, default=0,
+                       help="Tren videre så mange steg fra beste sjekkpunkt med lavere læringsrate "
+                            "(trinn 2; standard: 0 = av).")
+    train.add_argument("--continue-lr", type=float, default=0.0002,
+                       help="Læringsrate i trinn 2 (standard: 0.0002).")
+    train.add_argument("--continue-from", type=Path, default=None,
+                       help="Hopp over trinn 1 og start trinn 2 fra denne modellmappen "
+                            "(f.eks. klarsprak/model/data/nn); krever én målform i --standards.")
 
     prep = sub.add_parser("prepare", help="Lag bare korpusfilene (.spacy) i arbeidsmappen.")
     prep.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -79,18 +88,42 @@ def _prepare(args: argparse.Namespace) -> int:
 
 def _train(args: argparse.Namespace) -> int:
     """Prepare corpora, train one pipeline per standard (in parallel on 2 cores), ship the best."""
+    standards = _standards(args.standards)
+    if args.continue_from is not None and (len(standards) != 1 or not args.continue_steps):
+        raise SystemExit("--continue-from krever én målform i --standards og --continue-steps > 0.")
     _prepare(args)
+    best = {standard: args.work / f"run-{standard}" / "model-best" for standard in standards}
+    if args.continue_from is None:
+        extra = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
+        if not _run_stage(args, standards, "run", CONFIG, extra, lambda standard: []):
+            return 1
+    else:
+        best = {standards[0]: args.continue_from}
+    if args.continue_steps:
+        config = _continue_config(args.work, args.continue_steps, args.continue_lr)
+        if not _run_stage(args, standards, "continue", config,
+                          ["--code", str(HERE / "components.py")],
+                          lambda standard: ["--paths.source", str(best[standard])]):
+            return 1
+        best = {standard: args.work / f"continue-{standard}" / "model-best" for standard in standards}
+    for standard in standards:
+        _ship(best[standard], args.output / STANDARD_DIRS[standard], standard)
+    print(f"Modellene ligger i {args.output}")
+    return 0
+
+
+def _run_stage(args: argparse.Namespace, standards: tuple[str, ...], stage: str, config: Path,
+               extra: list[str], per_standard) -> bool:
+    """Run ``spacy train`` once per standard (parallel unless --sequential); False if any failed."""
     jobs = []
-    for standard in _standards(args.standards):
+    for standard in standards:
         corpus = args.work / f"corpus-{standard}"
-        cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG),
-               "--output", str(args.work / f"run-{standard}"),
+        cmd = [sys.executable, "-m", "spacy", "train", str(config),
+               "--output", str(args.work / f"{stage}-{standard}"),
                "--paths.train", str(corpus / "train.spacy"),
-               "--paths.dev", str(corpus / "internal-dev.spacy")]
-        if args.max_steps:
-            cmd += ["--training.max_steps", str(args.max_steps)]
-        log = open(args.work / f"train-{standard}.log", "w", encoding="utf-8")
-        print(f"Trener {standard}: logg i {log.name}")
+               "--paths.dev", str(corpus / "internal-dev.spacy"), *extra, *per_standard(standard)]
+        log = open(args.work / f"{stage}-{standard}.log", "w", encoding="utf-8")
+        print(f"Trener {standard} ({stage}): logg i {log.name}")
         job = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
         if args.sequential:
             job.wait()
@@ -98,11 +131,32 @@ def _train(args: argparse.Namespace) -> int:
     failed = [standard for standard, job in jobs if job.wait() != 0]
     if failed:
         print(f"Treningen feilet for {', '.join(failed)}; se loggen.", file=sys.stderr)
-        return 1
-    for standard, _ in jobs:
-        _ship(args.work / f"run-{standard}" / "model-best", args.output / STANDARD_DIRS[standard], standard)
-    print(f"Modellene ligger i {args.output}")
-    return 0
+    return not failed
+
+
+def _continue_config(work: Path, steps: int, learn_rate: float) -> Path:
+    """config.cfg turned into a fine-tuning config: components sourced from ``paths.source``.
+
+    Why: a second stage at a lower, constant learning rate with full-size batches lets the
+    trained pipeline settle without a 50-minute retrain; checkpoints are still chosen on the
+    internal NDT dev set only.
+    """
+    from thinc.api import Config
+
+    config = Config().from_disk(CONFIG, interpolate=False)
+    config["paths"]["source"] = None
+    for name in TRAINED:
+        config["components"][name] = {"source": "${paths.source}"}
+    training = config["training"]
+    training.update({"max_steps": steps, "eval_frequency": 250, "patience": 0})
+    training["optimizer"]["learn_rate"] = learn_rate
+    config["initialize"]["before_init"] = {"@callbacks": "klarsprak.restore_lemmatizer_labels.v1"}
+    training["batcher"]["size"] = {"@schedules": "compounding.v1", "start": 1000, "stop": 1000,
+                                   "compound": 1.001, "t": 0.0}
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "continue.cfg"
+    config.to_disk(path)
+    return path
 
 
 def _ship(best: Path, output: Path, standard: str) -> None:
