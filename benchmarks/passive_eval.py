@@ -56,11 +56,9 @@ class Score:
             self.errors.append(("FN", note, text))
 
     def figures(self) -> dict[str, float | int]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3), "f": round(f, 3),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        from klarsprak.model.evaluate import Counts
+
+        return Counts(self.tp, self.fp, self.fn).as_dict()
 
 
 def st_passives(sentence) -> set[int]:
