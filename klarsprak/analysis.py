@@ -67,13 +67,7 @@ class Analysis:
     @property
     def target_malform(self) -> str | None:
         """The standard the post should be in: the policy's, else what it is mostly written in."""
-        if self.required_malform in ("nb", "nn"):
-            return self.required_malform
-        if self.malform.malform in (Malform.NB, Malform.NN):
-            return self.malform.malform.value
-        if self.malform.malform is Malform.MIXED:
-            return "nn" if self.malform.nn_score > self.malform.nb_score else "nb"
-        return None
+        return target_standard(self.required_malform, self.malform)
 
     @property
     def message_malform(self) -> str:
@@ -145,13 +139,20 @@ def post_words(document: Document) -> list[str]:
     return [match.group() for segment in document.segments for match in _WORD.finditer(segment.text)]
 
 
-def pipeline_standard(required_malform: str | None, result: MalformResult) -> str:
-    """Which pipeline analyses the post: the policy's standard, else the detected (dominant) one."""
+def target_standard(required_malform: str | None, result: MalformResult) -> str | None:
+    """The policy's standard, else the detected one (the dominant one when mixed); None if unknown."""
     if required_malform in ("nb", "nn"):
         return required_malform
-    if result.malform is Malform.NN or (result.malform is Malform.MIXED and result.nn_score > result.nb_score):
-        return "nn"
-    return "nb"
+    if result.malform in (Malform.NB, Malform.NN):
+        return result.malform.value
+    if result.malform is Malform.MIXED:
+        return "nn" if result.nn_score > result.nb_score else "nb"
+    return None
+
+
+def pipeline_standard(required_malform: str | None, result: MalformResult) -> str:
+    """Which pipeline analyses the post: the target standard, bokmål when it is unknown."""
+    return target_standard(required_malform, result) or "nb"
 
 
 def analyse_document(document: Document, required_malform: str | None = None,

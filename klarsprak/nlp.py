@@ -28,8 +28,9 @@ _blank: Language | None = None
 
 def _standard(malform: object | None) -> str:
     """Nynorsk gets "nn", everything else "nb": the model ships one pipeline per standard."""
-    value = getattr(malform, "value", malform)
-    return "nn" if value == "nn" else "nb"
+    from klarsprak.model import standard_for  # cheap: the model package imports spaCy lazily
+
+    return standard_for(malform)
 
 
 def get_nlp(malform: object | None = None) -> Language:

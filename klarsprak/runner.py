@@ -125,14 +125,11 @@ def _excluded(path: Path, project: Project) -> bool:
     config = project.config(config_path)
     if not config.spec.exclude:
         return False
-    import pathspec
-
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", config.spec.exclude)
     try:
         relative = path.resolve().relative_to(config.root)
     except ValueError:
         return False
-    return spec.match_file(relative.as_posix())
+    return config.exclude_spec.match_file(relative.as_posix())
 
 
 def check_one(project: Project, name: str, fix: bool = False) -> Outcome:
