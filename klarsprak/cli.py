@@ -210,12 +210,12 @@ def _print_notice(quiet: bool) -> None:
 
 
 def _engine(config_path: str | None):
-    from klarsprak.config import Config, find_config, load_config
-    from klarsprak.engine import Engine
+    """The engine for ``--config`` or the nearest config above the working folder."""
+    from klarsprak.runner import Project
 
+    project = Project(Path(config_path) if config_path else None)
     try:
-        path = Path(config_path) if config_path else find_config(Path.cwd())
-        return Engine(load_config(path) if path else Config())
+        return project.engine(project.config_path_for(Path.cwd()))
     except KlarsprakError as error:
         fail(str(error))
 
