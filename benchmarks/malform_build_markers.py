@@ -16,13 +16,8 @@ Dev-time only; the linter never runs this. Method (repeated in the YAML header):
    other reading is real but rare (``seier`` «victory» in bokmål) get a low fixed weight.
 5. Endings for words outside the list (``-heten``, ``-lig``, ``-ingar``, ``-ane`` …) are curated
    from grammar; their weights come from type counts of rare NDT words (a stand-in for unseen words).
-6. Weak evidence (``weak``): words that are *not* markers (valid in both standards, or too rare to
-   trust) but are reliably more frequent in one half of NDT (1.5x+, seen 3+ times in 2+ documents),
-   e.g. «henne», «mens», «heim»; weight = 0.15 x log ratio, at most 0.5 (pronouns of address left
-   out: their skew is NDT's genre mix). Weak endings (``weak_suffixes``, 1-4 letters such as «-a»,
-   «-ene») from rare NDT word types (2x+, 20+ types), weight 0.1 x log ratio, at most 0.3.
-   ``weak_exceptions``: frequent words with no skew, which never count through a weak ending
-   («etter», «under»). The weak tier decides only where the markers do not (klarsprak/malform.py).
+6. Weak evidence (words valid in both standards, or too rare for a marker, with a frequency skew)
+   lives in ``wordlists/malform-frequencies.tsv``, built by ``malform_build_frequencies.py``.
 
 Usage: python benchmarks/malform_build_markers.py [--data /work/shared/data] [--out wordlists/...]
 """
@@ -53,19 +48,6 @@ MIN_DOCS = 3
 MAX_WEIGHT = 3.0
 MIN_WEIGHT = 0.5
 
-# Weak tier (words valid in both, or too rare for a marker, with a frequency skew)
-WEAK_MIN_RATIO_LOG = math.log(1.5)
-WEAK_MIN_COUNT = 3
-WEAK_MIN_DOCS = 2
-WEAK_SCALE, WEAK_MAX = 0.15, 0.5
-WEAK_SUFFIX_MIN_RATIO_LOG = math.log(2)
-WEAK_SUFFIX_MIN_TYPES = 20
-WEAK_SUFFIX_SCALE, WEAK_SUFFIX_MAX = 0.1, 0.3
-WEAK_SUFFIX_MAX_LEN = 4
-WEAK_SUFFIX_MIN_WORD = 5  # same as klarsprak.malform.MIN_WEAK_SUFFIX_WORD
-WEAK_EXCEPTION_MIN_COUNT = 10  # a word seen this often without a skew is known to be shared
-# Skewed in NDT by genre, not by standard (bokmål NDT has more blogs): the pronouns of address
-# that every health post uses in both standards must not be evidence.
 WEAK_NEVER = {"du", "deg", "din", "di", "ditt", "dine", "meg", "min", "mitt", "mine", "vi", "oss", "vår", "vårt", "våre"}
 
 # Valid in both standards (as normally used): never evidence. Grouped by why.
@@ -461,12 +443,9 @@ def build(data: Path) -> dict:
     # ending either (Apertium's verdicts and names are too unreliable to block anything)
     neutral = NEUTRAL | {w for reason in ("neutral", "radical-bokmaal", "j-less", "nynorsk-noun")
                          for w in dropped.get(reason, ())}
-    weak = weak_words(nob, nno, markers)
     danish = danish_words(nob, nno, neutral, markers)
     return {"danish": danish, "markers": markers, "suffixes": suffixes, "prefixes": affix_weights(nob, nno, markers),
-            "neutral": neutral, "dropped": dropped, "stats": (nob, nno), "weak": weak,
-            "weak_suffixes": weak_suffix_weights(nob, nno, markers, weak),
-            "weak_exceptions": weak_exceptions(nob, nno, markers, weak, neutral)}
+            "neutral": neutral, "dropped": dropped, "stats": (nob, nno)}
 
 
 def danish_words(nob: Corpus, nno: Corpus, neutral: set[str], markers: dict) -> dict[str, float]:
@@ -483,58 +462,6 @@ def danish_words(nob: Corpus, nno: Corpus, neutral: set[str], markers: dict) -> 
                        if w.endswith(ending) and w not in DANISH_EXCEPTIONS and len(w) >= len(ending) + 3)
         print(f"danish ending -{ending}: NDT types {types[:5]}", file=sys.stderr)
     return kept
-
-
-def weak_words(nob: Corpus, nno: Corpus, markers: dict) -> dict[str, dict[str, float]]:
-    """Non-marker words that are reliably more frequent in one standard: weak evidence.
-
-    Names are left out (mostly tagged as proper nouns in NDT), as are the markers themselves.
-    """
-    strong = set(markers["nb"]) | set(markers["nn"])
-    result: dict[str, dict[str, float]] = {"nb": {}, "nn": {}}
-    for word in set(nob.counts) | set(nno.counts):
-        if word in strong or word in WEAK_NEVER or not word.isalpha():
-            continue
-        a, b = nob.counts[word], nno.counts[word]
-        ratio = log_ratio(a, b, nob.tokens, nno.tokens, smoothing=1.0)
-        if abs(ratio) < WEAK_MIN_RATIO_LOG:
-            continue
-        side, mine = ("nb", nob) if ratio > 0 else ("nn", nno)
-        if mine.counts[word] < WEAK_MIN_COUNT or len(mine.docs[word]) < WEAK_MIN_DOCS:
-            continue
-        if 2 * (nob.props[word] + nno.props[word]) > a + b:
-            continue  # mostly a name
-        result[side][word] = round(min(WEAK_MAX, WEAK_SCALE * abs(ratio)), 2)
-    return result
-
-
-def weak_suffix_weights(nob: Corpus, nno: Corpus, markers: dict, weak: dict) -> dict[str, dict[str, float]]:
-    """Endings of 1–4 letters that are twice as common among rare word types of one standard."""
-    known = set(markers["nb"]) | set(markers["nn"]) | set(weak["nb"]) | set(weak["nn"])
-
-    def types(corpus: Corpus) -> list[str]:
-        return [w for w, c in corpus.counts.items()
-                if c <= 3 and w.isalpha() and len(w) >= WEAK_SUFFIX_MIN_WORD and w not in known]
-
-    tb, tn = types(nob), types(nno)
-    result: dict[str, dict[str, float]] = {"nb": {}, "nn": {}}
-    for n in range(1, WEAK_SUFFIX_MAX_LEN + 1):
-        cb = collections.Counter(w[-n:] for w in tb)
-        cn = collections.Counter(w[-n:] for w in tn)
-        for ending in sorted(set(cb) | set(cn)):
-            ratio = log_ratio(cb[ending], cn[ending], len(tb), len(tn), smoothing=1.0)
-            if abs(ratio) >= WEAK_SUFFIX_MIN_RATIO_LOG and max(cb[ending], cn[ending]) >= WEAK_SUFFIX_MIN_TYPES:
-                side = "nb" if ratio > 0 else "nn"
-                result[side][ending] = round(min(WEAK_SUFFIX_MAX, WEAK_SUFFIX_SCALE * abs(ratio)), 2)
-    return {side: dict(sorted(ends.items())) for side, ends in result.items()}
-
-
-def weak_exceptions(nob: Corpus, nno: Corpus, markers: dict, weak: dict, neutral: set[str]) -> list[str]:
-    """Frequent words used alike in both halves: they must not count through a weak ending."""
-    listed = set(markers["nb"]) | set(markers["nn"]) | set(weak["nb"]) | set(weak["nn"]) | neutral
-    return sorted(w for w in set(nob.counts) | set(nno.counts)
-                  if w.isalpha() and len(w) >= WEAK_SUFFIX_MIN_WORD and w not in listed
-                  and nob.counts[w] + nno.counts[w] >= WEAK_EXCEPTION_MIN_COUNT)
 
 
 def ending_of(word: str, suffixes: dict[str, dict[str, float]]) -> tuple[str, float] | None:
@@ -623,12 +550,8 @@ HEADER = """\
 #   using the Apertium nno-nob analysers (GPL-2+; used at build time only, nothing copied).
 # - Endings (for words outside the list) are curated from grammar (-heit/-het, -leg/-lig,
 #   -ingar/-inger, -ane, -ar, -ande/-ende, -ast/-es); weights from rare NDT word types.
-# - Weak evidence ("weak", "weak_suffixes"): words valid in both standards (or too rare to be
-#   markers) that are 1.5x+ more frequent in one half of NDT (3+ times, 2+ documents), weight
-#   0.15 x log ratio (max 0.5); endings of 1-4 letters 2x+ more common among rare NDT word types
-#   of one standard (20+ types), weight 0.1 x log ratio (max 0.3). "weak_exceptions": frequent
-#   words without a skew, which never count through a weak ending. The weak tier decides only when
-#   the markers do not, and is shown to the writer as weak evidence.
+# - Weak evidence (words valid in both standards with a frequency skew, letter sequences) is in
+#   malform-frequencies.tsv; it decides only when the markers here do not.
 # - Detection: score = sum of weights; see klarsprak/malform.py for thresholds.
 """
 
@@ -651,19 +574,13 @@ def write(result: dict, out: Path) -> None:
         "nn": dict(sorted(markers["nn"].items())),
         "suffixes": {"nb": suffixes["nb"], "nn": suffixes["nn"]},
         "prefixes": result["prefixes"],
-        "weak": {"nb": dict(sorted(result["weak"]["nb"].items())), "nn": dict(sorted(result["weak"]["nn"].items()))},
-        "weak_suffixes": result["weak_suffixes"],
-        "weak_exceptions": result["weak_exceptions"],
         "danish": dict(sorted(result["danish"].items())),
         "danish_suffixes": DANISH_SUFFIXES,
         "danish_exceptions": sorted(DANISH_EXCEPTIONS),
     }
     text = HEADER + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}: {len(markers['nb'])} nb, {len(markers['nn'])} nn markers; weak: "
-          f"{len(result['weak']['nb'])} nb, {len(result['weak']['nn'])} nn words, "
-          f"{sum(map(len, result['weak_suffixes'].values()))} endings, "
-          f"{len(result['weak_exceptions'])} exceptions", file=sys.stderr)
+    print(f"wrote {out}: {len(markers['nb'])} nb, {len(markers['nn'])} nn markers", file=sys.stderr)
 
 
 def main() -> None:

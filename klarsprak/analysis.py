@@ -134,9 +134,15 @@ def compute_stats(segments: list[SegmentAnalysis]) -> Stats:
 _WORD = re.compile(r"(?<![#@\w])[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+_WORD_OR_QUOTE = re.compile(r"[«»“”]|" + _WORD.pattern)
+
+
 def post_words(document: Document) -> list[str]:
-    """The post's words for målform detection, before any pipeline runs (hashtags, @-names out)."""
-    return [match.group() for segment in document.segments for match in _WORD.finditer(segment.text)]
+    """The post's words for målform detection, before any pipeline runs (hashtags, @-names out).
+
+    Quotation marks come along as tokens of their own: quoted words count less (someone else's).
+    """
+    return [match.group() for segment in document.segments for match in _WORD_OR_QUOTE.finditer(segment.text)]
 
 
 def target_standard(required_malform: str | None, result: MalformResult) -> str | None:

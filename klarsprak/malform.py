@@ -4,7 +4,7 @@ INTERFACE CONTRACT:
 - ``Malform``: "nb", "nn", "mixed", "unknown".
 - ``detect_malform(words) -> MalformResult``: ``words`` are the post's word tokens (any case).
 - ``MalformResult.evidence``: the marker words that decided it, most telling first; weak evidence
-  (``Evidence.weak``) comes after the markers.
+  (``Evidence.weak``) comes after the markers, and only when the markers did not decide.
 - ``MalformResult.nb_score``/``nn_score``: marker scores only; ``weak_nb``/``weak_nn``: the weak tier.
 
 How it decides (explainable on purpose, and fast enough for every keystroke):
@@ -16,13 +16,16 @@ How it decides (explainable on purpose, and fast enough for every keystroke):
   («fastlegekontoret» → «kontoret»), with a smaller weight.
 - Weights come from NDT frequency ratios (see the list's header): «ikkje» counts 3, a rarer word
   or an ending 0.5–1.5.
-- Weak evidence: words valid in both standards (or too rare to be markers) that are reliably more
-  frequent in one of them in NDT («henne», «mens», «heim», «seg» …), and, for unlisted words, short
-  endings typical of one standard («-a», «-ene»), with small weights (0.05–0.5). It never
-  overrides markers: it decides only when the markers say ``unknown`` (then the larger weak side
-  wins, ties stay unknown) or ``mixed`` (then markers plus weak evidence must again reach 2:1).
-  A nynorsk post with one stray bokmål marker therefore stays nynorsk, and the writer sees which
-  words were weak evidence.
+- Weak evidence, only when the markers leave it open: every other word votes by how much more
+  usual it is in one standard in NDT (``wordlists/malform-frequencies.tsv``: the natural log of the
+  frequency ratio, «melding» +0.6 nynorsk, «henne» −1.4 bokmål); a lower-case word NDT never saw
+  votes by its letter sequences («kveitemjøl»: «mjø», «jøl>» lean nynorsk). Words valid in both
+  standards vote here too («heime», «ei» are far more usual in nynorsk); the pronouns of address
+  never do (their skew in NDT is the genre mix, not the standard). It never overrides markers:
+  it decides only when the markers say ``unknown`` (then the larger weak side wins, ties stay
+  unknown) or ``mixed`` (then markers plus weak evidence must again reach 2:1). A nynorsk post
+  with one stray bokmål marker therefore stays nynorsk, and the writer sees which words were weak
+  evidence. The table is read only when a post needs it (most posts have markers enough).
 - ``unknown`` when the total evidence is below ``MIN_EVIDENCE`` and no weak evidence tips it;
   ``mixed`` when the leading standard has less than ``DOMINANCE`` (two thirds) of the evidence,
   i.e. less than twice the other's; otherwise the leading standard. Measured on UD Norwegian dev
@@ -51,12 +54,16 @@ MIN_TAIL = 6  # a compound part must be this long to count («restauranten» →
 TAIL_FACTOR = 0.8  # a marker found as a compound part counts a little less
 MIN_AFFIX = 2  # shortest ending/beginning used on lower-case words («-ar», «hv-»)
 MIN_AFFIX_CAPITALISED = 4  # on capitalised words, which may be names: «-heten», «-ingar», «selv-»
-MIN_WEAK_SUFFIX_WORD = 5  # weak endings only count on lower-case words at least this long
-MIN_WEAK_WORDS = 1  # a verdict from weak evidence alone needs this many weak words («Takk for i dag»: no)
+MIN_WEAK_WORDS = 4  # weak evidence alone decides only in a post of this many words: «Takk til alle!» stays unknown
 MIN_DANISH = 4.0  # Danish evidence (2 per word) before a text may be called Danish: one quoted word is not
 DANISH_SHARE = 1 / 3  # ... and its share of all marker evidence: Danish also scores as bokmål
 # («ikke», «jeg», «en», «-else»), so Danish must reach half of the Norwegian evidence, not all of it
 MARKERS_FILE = "malform-markers.yaml"
+FREQUENCIES_FILE = "malform-frequencies.tsv"
+OPENING_QUOTES, CLOSING_QUOTES = frozenset("«“"), frozenset("»”")
+QUOTE_MARKS = frozenset({"«", "»", "“", "”"})  # tokens of their own (UD); post_words passes them too
+QUOTED_FACTOR = 0.2  # a quoted word's weight: quotations are someone else's standard
+SEQUENCE_SIZES = range(2, 6)  # letter sequences of 2-5 letters, «<» and «>» marking the word's edges
 
 
 class Malform(str, Enum):
@@ -72,7 +79,8 @@ class Evidence:
     standard: Malform  # NB or NN: which standard the word marks
     count: int
     weight: float = 0.0  # total contribution to the standard's score (count x weight per word)
-    ending: str = ""  # how an unlisted word counted: ending «heita», beginning «hv-», part «-kontoret»
+    ending: str = ""  # how an unlisted word counted: ending «heita», beginning «hv-», part «-kontoret»,
+    # or SEQUENCES for weak evidence from letter sequences
     weak: bool = False  # weak evidence: valid in both standards, only more usual in this one
     danish: bool = False  # a Danish form that is not Norwegian («af», «hvad»); standard is UNKNOWN
 
@@ -112,9 +120,6 @@ class MarkerData:
     suffix_exceptions: frozenset[str]
     prefixes: tuple[tuple[str, Marker], ...] = ()  # longest beginning first
     prefix_exceptions: tuple[str, ...] = ()
-    weak_words: dict[str, Marker] = field(default_factory=dict)
-    weak_suffixes: dict[str, Marker] = field(default_factory=dict)  # 1-4 letter endings
-    weak_exceptions: frozenset[str] = frozenset()
     danish: dict[str, Marker] = field(default_factory=dict)
     danish_suffixes: tuple[tuple[str, Marker], ...] = ()  # longest ending first
     danish_exceptions: frozenset[str] = frozenset()
@@ -152,16 +157,6 @@ def marker_data(path: Path | None = None) -> MarkerData:
     ]
     prefixes.sort(key=lambda item: -len(item[0]))
     neutral = frozenset(str(word).lower() for word in raw.get("neutral") or ())
-    weak_words = {
-        str(word).lower(): Marker(Malform(code), float(weight), weak=True)
-        for code in ("nb", "nn")
-        for word, weight in ((raw.get("weak") or {}).get(code) or {}).items()
-    }
-    weak_suffixes = {
-        str(ending): Marker(Malform(code), float(weight), str(ending), weak=True)
-        for code in ("nb", "nn")
-        for ending, weight in ((raw.get("weak_suffixes") or {}).get(code) or {}).items()
-    }
     danish = {
         str(word).lower(): Marker(Malform.UNKNOWN, float(weight), danish=True)
         for word, weight in (raw.get("danish") or {}).items()
@@ -181,9 +176,6 @@ def marker_data(path: Path | None = None) -> MarkerData:
         suffix_exceptions=frozenset(str(word).lower() for word in raw.get("suffix_exceptions") or ()),
         prefixes=tuple(prefixes),
         prefix_exceptions=tuple(str(start).lower() for start in raw.get("prefix_exceptions") or ()),
-        weak_words={word: marker for word, marker in weak_words.items() if word not in words},
-        weak_suffixes=weak_suffixes,
-        weak_exceptions=frozenset(str(word).lower() for word in raw.get("weak_exceptions") or ()),
     )
 
 
@@ -285,7 +277,7 @@ def _by_affix(lower: str, data: MarkerData, min_affix: int) -> Marker | None:
 
 
 def weak_marker_for(word: str, data: MarkerData | None = None) -> Marker | None:
-    """Weak evidence from a word that is no marker: a frequency skew or a typical short ending.
+    """Weak evidence from a word that is no marker: its frequency skew in NDT, or its letter sequences.
 
     None for markers (see ``marker_for``), abbreviations, and words with no skew.
     """
@@ -299,7 +291,38 @@ def _cached_weak(word: str) -> Marker | None:
     return None if _cached_marker(word) is not None else _weak(word, marker_data())
 
 
-def _weak(word: str, data: MarkerData) -> Marker | None:
+SEQUENCES = "bokstavar"  # Evidence.ending of a word that counted by its letter sequences
+
+
+@dataclass(frozen=True)
+class WordFrequencies:
+    """NDT log frequency ratios (positive: nynorsk), for words and for 2-5 letter sequences."""
+
+    words: dict[str, float]
+    sequences: dict[str, float]
+
+
+@cache
+def frequency_data(path: Path | None = None) -> WordFrequencies:
+    """Load the weak tier's table once, on the first post whose markers do not decide."""
+    path = path or _wordlists_dir() / FREQUENCIES_FILE
+    tables: dict[str, dict[str, float]] = {"w": {}, "g": {}}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, key, ratio = line.rstrip("\n").split("\t")
+            tables[kind][key] = float(ratio)
+    return WordFrequencies(tables["w"], tables["g"])
+
+
+def letter_sequences(word: str) -> list[str]:
+    """The 2-5 letter sequences of a lower-case word, «<» and «>» marking its start and end."""
+    padded = f"<{word}>"
+    return [padded[i:i + size] for size in SEQUENCE_SIZES for i in range(len(padded) - size + 1)]
+
+
+def _weak(word: str, data: MarkerData, frequencies: WordFrequencies | None = None) -> Marker | None:
     text = _normalise(word)
     if not text or any(ch.isdigit() for ch in text) or (text.isupper() and len(text) > 1):
         return None
@@ -310,17 +333,18 @@ def _weak(word: str, data: MarkerData) -> Marker | None:
         return None
     if text != lower and not (text[0].isupper() and text[1:] == lower[1:]):
         return None  # «iPhone», «McDonald»
-    found = data.weak_words.get(lower)
-    if found is not None or text != lower:
-        return found  # endings count on lower-case words only: capitals may be names
-    if len(lower) < MIN_WEAK_SUFFIX_WORD or lower in data.neutral or lower in data.weak_exceptions \
-            or lower in data.suffix_exceptions:
+    frequencies = frequencies or frequency_data()
+    ratio = frequencies.words.get(lower)
+    ending = ""
+    if ratio is None:
+        if text != lower:
+            return None  # an unknown capitalised word is most likely a name
+        sequences = letter_sequences(lower)
+        ratio = round(sum(frequencies.sequences.get(seq, 0.0) for seq in sequences) / len(lower), 2)
+        ending = SEQUENCES
+    if not ratio:
         return None
-    for size in (4, 3, 2, 1):
-        found = data.weak_suffixes.get(lower[-size:])
-        if found is not None and len(lower) >= size + 3:
-            return found
-    return None
+    return Marker(Malform.NN if ratio > 0 else Malform.NB, abs(ratio), ending, weak=True)
 
 
 def is_neutral(word: str, data: MarkerData | None = None) -> bool:
@@ -330,17 +354,79 @@ def is_neutral(word: str, data: MarkerData | None = None) -> bool:
 
 
 def detect_malform(words: Iterable[str]) -> MalformResult:
-    """Classify a post as nb, nn, mixed or unknown from its word tokens, with the evidence."""
+    """Classify a post as nb, nn, mixed or unknown from its word tokens, with the evidence.
+
+    Markers first; the weak tier is looked at only when they leave the verdict open.
+    """
+    words = list(words)
+    quoted = _quoted(words)
+    kept = [index for index, token in enumerate(words) if token.strip() not in QUOTE_MARKS]
+    words, quoted = [words[index] for index in kept], [quoted[index] for index in kept]
+    markers = [_cached_marker(token) for token in words]
+    if is_danish(*_scores(markers)):  # quoting does not make a text Danish or not (Danish quotes »so«)
+        return _result(Malform.UNKNOWN, list(zip(words, markers)), *_scores(markers))
+    found = [(token, _quoted_marker(marker, inside)) for token, marker, inside in zip(words, markers, quoted)]
+    nb, nn, danish = _scores([marker for _, marker in found])
+    verdict = _by_dominance(nb, nn)
+    if verdict in (Malform.NB, Malform.NN):
+        return _result(verdict, found, nb, nn, danish)
+    found = [(token, marker or _quoted_marker(_cached_weak(token), inside))
+             for (token, marker), inside in zip(found, quoted)]
+    weak = {Malform.NB: 0.0, Malform.NN: 0.0}
+    for _, marker in found:
+        if marker is not None and marker.weak:
+            weak[marker.standard] += marker.weight
+    weak_nb, weak_nn = round(weak[Malform.NB], 2), round(weak[Malform.NN], 2)
+    length = sum(1 for token in words if _normalise(token))
+    return _result(decide(nb, nn, weak_nb, weak_nn, length), found, nb, nn, danish, weak_nb, weak_nn)
+
+
+def _scores(markers: list[Marker | None]) -> tuple[float, float, float]:
+    """Total marker weight for bokmål, nynorsk and Danish."""
+    scores = {standard: 0.0 for standard in (Malform.NB, Malform.NN, Malform.UNKNOWN)}
+    for marker in markers:
+        if marker is not None:
+            scores[marker.standard] += marker.weight
+    return tuple(round(scores[standard], 2) for standard in (Malform.NB, Malform.NN, Malform.UNKNOWN))
+
+
+def _quoted(words: list[str]) -> list[bool]:
+    """Which tokens stand inside a quotation «…» or “…”.
+
+    Quoted words are someone else's («Jeg mener …», sa ho): they tell less about the post's own
+    standard. A quotation may run to the end of the post, or begin before it: a closing mark with
+    no opening one quotes everything before it.
+    """
+    flags: list[bool] = []
+    depth = 0
+    for index, token in enumerate(words):
+        text = token.strip()
+        opens = text[:1] in OPENING_QUOTES
+        if opens:
+            depth += 1
+        flags.append(depth > 0)
+        if text[-1:] in CLOSING_QUOTES and not (opens and len(text) == 1):
+            if depth == 0:
+                flags[:index + 1] = [True] * (index + 1)
+            depth = max(0, depth - 1)
+    return flags
+
+
+def _quoted_marker(marker: Marker | None, quoted: bool) -> Marker | None:
+    """A marker as it counts inside a quotation: ``QUOTED_FACTOR`` of its weight."""
+    if marker is None or not quoted:
+        return marker
+    return Marker(marker.standard, round(marker.weight * QUOTED_FACTOR, 3), marker.ending, marker.weak, marker.danish)
+
+
+def _result(verdict: Malform, found: list[tuple[str, Marker | None]], nb: float, nn: float, danish: float,
+            weak_nb: float = 0.0, weak_nn: float = 0.0) -> MalformResult:
+    """The verdict with its evidence: markers by weight, then weak evidence by weight."""
     totals: dict[tuple[bool, str, Malform, str], list[float]] = {}
-    scores = {(False, Malform.NB): 0.0, (False, Malform.NN): 0.0, (True, Malform.NB): 0.0, (True, Malform.NN): 0.0,
-              (False, Malform.UNKNOWN): 0.0}
-    for token in words:
-        marker = _cached_marker(token) or _cached_weak(token)
+    for token, marker in found:
         if marker is None:
             continue
-        scores[(marker.weak, marker.standard)] += marker.weight
-        key = (marker.weak, _normalise(token).lower(), marker.standard, marker.ending)
-        entry = totals.setdefault(key, [0, 0.0])
+        entry = totals.setdefault((marker.weak, _normalise(token).lower(), marker.standard, marker.ending), [0, 0.0])
         entry[0] += 1
         entry[1] += marker.weight
     evidence = tuple(
@@ -349,11 +435,6 @@ def detect_malform(words: Iterable[str]) -> MalformResult:
             totals.items(), key=lambda item: (item[0][0], -item[1][1], item[0][1])
         )
     )
-    nb, nn = round(scores[(False, Malform.NB)], 2), round(scores[(False, Malform.NN)], 2)
-    weak_nb, weak_nn = round(scores[(True, Malform.NB)], 2), round(scores[(True, Malform.NN)], 2)
-    danish = round(scores[(False, Malform.UNKNOWN)], 2)
-    weak_words = sum(1 for item in evidence if item.weak)
-    verdict = Malform.UNKNOWN if is_danish(nb, nn, danish) else decide(nb, nn, weak_nb, weak_nn, weak_words)
     return MalformResult(verdict, nb, nn, evidence, weak_nb, weak_nn, danish)
 
 
@@ -367,10 +448,10 @@ def is_danish(nb_score: float, nn_score: float, danish_score: float) -> bool:
 
 
 def decide(nb_score: float, nn_score: float, weak_nb: float = 0.0, weak_nn: float = 0.0,
-           weak_words: int = MIN_WEAK_WORDS) -> Malform:
+           words: int = MIN_WEAK_WORDS) -> Malform:
     """The verdict from the marker scores, with weak evidence only where the markers leave it open.
 
-    ``weak_words`` is how many different words gave weak evidence (one is too few to decide).
+    ``words`` is the post's length in words: a few common words are too little to go on.
     """
     verdict = _by_dominance(nb_score, nn_score)
     if verdict in (Malform.NB, Malform.NN) or weak_nb + weak_nn == 0:
@@ -378,7 +459,7 @@ def decide(nb_score: float, nn_score: float, weak_nb: float = 0.0, weak_nn: floa
     nb, nn = nb_score + weak_nb, nn_score + weak_nn
     if verdict is Malform.MIXED:
         return _by_dominance(nb, nn)
-    if weak_words < MIN_WEAK_WORDS or nb == nn:
+    if words < MIN_WEAK_WORDS or nb == nn:
         return Malform.UNKNOWN
     return Malform.NB if nb > nn else Malform.NN
 

@@ -49,6 +49,8 @@ def ndt_doc(vocab: Vocab, sent: Sentence, standard: str) -> Doc:
         morphs=[c[1] for c in converted],
         lemmas=[c[2] for c in converted],
         tags=[ob_tag(t) for t in sent.tokens],
+        heads=[t.head - 1 if t.head else i for i, t in enumerate(sent.tokens)],
+        deps=[t.deprel if t.head else "ROOT" for t in sent.tokens],
     )
 
 
