@@ -303,6 +303,12 @@ def run() -> None:
         code = EXIT_ERROR
     except BrokenPipeError:
         code = EXIT_CLEAN
+    except Exception as error:  # a bug of ours: one line for the writer, the traceback on request
+        if os.environ.get("KLARSPRAK_DEBUG"):
+            raise
+        click.echo(f"klarsprak: intern feil ({type(error).__name__}: {error}). Kjør med KLARSPRAK_DEBUG=1 "
+                   "for detaljer, og meld gjerne fra.", err=True)
+        code = EXIT_ERROR
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
 

@@ -52,7 +52,9 @@ def explain_rule(rule: Rule, malform: str = "nb") -> str:
     ]
     if rule.has_fix:
         lines.append(f"Retting:      {'trygg, med --fix' if rule.fix_safe else 'forslag du velger selv'}")
-    if rule.malform != "both":
+    if rule.malform == "any":
+        lines.append("Gjelder:      alle innlegg, også tekst som ser dansk ut")
+    elif rule.malform != "both":
         lines.append(f"Gjelder:      innlegg på {MALFORM_NAMES[rule.malform]}")
     lines += ["", "## Hvorfor" if malform == "nb" else "## Kvifor", "", rule.explanation_for(malform).strip(), ""]
     lines += ["## Eksempler", "", "Dårlig:" if malform == "nb" else "Dårleg:"]

@@ -70,7 +70,8 @@ class RuleSpec(BaseModel):
     source: str
     severity: Literal["error", "warning", "info", "hint"]
     scope: list[Literal[SCOPE_NAMES]] = ["prose"]  # type: ignore[valid-type]
-    malform: Literal["nb", "nn", "both"] = "both"
+    # both: bokmål and nynorsk; any: also a text that looks Danish (rules that read no words)
+    malform: Literal["nb", "nn", "both", "any"] = "both"
     when: WhenSpec | None = None
     message: Text
     explanation: Text
@@ -135,7 +136,9 @@ class Rule:
         return self.explanation.get(malform) or self.explanation["nb"]
 
     def applies(self, analysis: "Analysis") -> bool:
-        if self.malform != "both" and analysis.target_malform != self.malform:
+        if analysis.malform.danish and self.malform != "any":
+            return False  # Norwegian word rules on Danish text are false alarms; the dansk rule says so
+        if self.malform not in ("both", "any") and analysis.target_malform != self.malform:
             return False
         if self.when is None:
             return True

@@ -150,3 +150,22 @@ def test_force_exclude_applies_exclude_to_named_files(tmp_path):
     assert run_cli("check", str(tmp_path / "README.md")).returncode == 1  # named: checked
     result = run_cli("check", "--force-exclude", str(tmp_path / "README.md"))
     assert result.returncode == 0 and "Ingen funn i 0 filer." in result.stdout.decode()
+
+
+def test_an_internal_error_is_one_line_and_exit_2_not_a_traceback(monkeypatch, capsys):
+    from klarsprak import cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("any")
+
+    monkeypatch.setattr(cli.main, "main", broken)
+    monkeypatch.delenv("KLARSPRAK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as done:
+        cli.run()
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("klarsprak: intern feil (KeyError") and err.count("\n") == 1
+    assert "Traceback" not in err
+    monkeypatch.setenv("KLARSPRAK_DEBUG", "1")  # a maintainer can still see where it broke
+    with pytest.raises(KeyError):
+        cli.run()

@@ -440,6 +440,14 @@ def test_danish_seed_002_is_unknown_so_no_malform_rule_fires():
     result = detect(text)
     assert result.malform is Malform.UNKNOWN and result.danish
     assert {"af", "hvad"} <= {ev.word for ev in result.evidence if ev.danish}
-    checked = Engine().check(text, "002.txt")
+    engine = Engine()
+    checked = engine.check(text, "002.txt")
     assert checked.malform == "unknown"
     assert not [d for d in checked.diagnostics if d.rule.startswith("malform")]
+    # one notice says why, and only rules that read no words still run («anvendes» is Danish, not passive)
+    notices = [d for d in checked.diagnostics if d.rule == "dansk"]
+    assert len(notices) == 1 and "«af»" in notices[0].message
+    assert {d.rule for d in checked.diagnostics} - {"dansk"} <= {
+        rule.id for rule in engine.all_rules if rule.malform == "any"}
+    norwegian = engine.check("Søknaden behandles av oss, og hvorvidt du får svar, avhenger av saken.", "nb.md")
+    assert {"passiv", "byrakratisk-ord"} <= {d.rule for d in norwegian.diagnostics}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from klarsprak.builtins._verbformer import known_verb, verb_form
@@ -59,6 +60,15 @@ class Nominal:
     fixable: bool  # the marked words can be replaced by ``form`` as they stand
 
 
+@lru_cache(maxsize=8)
+def _verb_forms(verbs: frozenset[str], standard: str) -> dict[str, str]:
+    """Inflected form → lemma for the rule's verbs, a fallback when the model's lemma is off."""
+    from klarsprak.inflect import generate_forms
+
+    return {form: verb for verb in sorted(verbs) if " " not in verb
+            for form in generate_forms(verb, "verb", standard)}
+
+
 @register("substantivsjuke")
 class Substantivsjuke(Check):
     level = "segment"
@@ -84,10 +94,13 @@ class Substantivsjuke(Check):
         empty = set(options.empty_verbs.get(standard))
         pairs: dict[str, dict[str, str]] = options.verb_pairs.get(standard)
         happen = set(options.happen.get(standard))
+        forms = _verb_forms(frozenset(empty | set(pairs)), standard)
         for token in doc:
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             lemma = token.lemma_.lower()
+            if lemma not in empty and lemma not in pairs:
+                lemma = forms.get(token.lower_, lemma)  # a rare form the lemmatizer missed («føreteke»)
             if lemma in empty or lemma in pairs:
                 allowed = None if lemma in empty else pairs[lemma]
                 found = self._type1(token, standard, allowed)
