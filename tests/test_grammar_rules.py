@@ -151,6 +151,13 @@ def test_st_passive_after_a_modal_is_right(engine, text):
     assert texts(found(engine, text, "passiv", malform="nn"))  # still a passive: who does it?
 
 
+@pytest.mark.parametrize("text", ["Ho vann fordi ho var flinkast.", "Er han unik fordi han er flinkast?"])
+def test_a_superlative_is_no_st_passive_even_when_tagged_as_a_verb(engine, text):
+    # «flinkast» is the superlative of «flink»; no verb «flinke» exists to make a passive of
+    assert texts(found(engine, text, "nynorsk-st-passiv", malform="nn")) == []
+    assert texts(found(engine, text, "passiv", malform="nn")) == []
+
+
 def test_st_passive_rule_is_for_nynorsk_posts_only(engine):
     assert texts(found(engine, "Søknaden behandles innen tre uker.", "nynorsk-st-passiv", malform="nb")) == []
 
@@ -192,6 +199,18 @@ def test_nynorsk_nominal_style(engine):
         ("føreteke ei vurdering av", "vurdere"), ("tok ei avgjerd", "avgjorde"),
         ("Vaksineringa skal finne stad", "vaksinere")]
     assert "gøymer" in hits[0][1].message
+
+
+def test_nominal_style_survives_a_lemmatizer_miss_on_a_rare_verb_form(engine):
+    from klarsprak.nlp import get_nlp
+
+    rule = engine.rule("substantivsjuke")
+    engine.prepare("nn")
+    doc = get_nlp("nn")("Det vart føreteke ei vurdering av søknaden.")
+    verb = next(token for token in doc if token.lower_ == "føreteke")
+    verb.lemma_ = "føreteke"  # what a lemmatizer says when it has never seen the participle
+    [nominal] = list(rule.check.find(doc, "nn"))
+    assert doc.text[nominal.start:nominal.end] == "føreteke ei vurdering av" and nominal.verb == "vurdere"
 
 
 def test_everyday_phrases_are_not_nominal_style(engine):

@@ -120,7 +120,10 @@ def _passive_at(token: Any) -> Passive | None:
         if "Pass" in token.morph.get("Voice") and token.lower_.endswith("s") and not _genitive(token):
             return _with_modal(token, "s-passiv")
         if _is_st_form(token):
-            return _with_modal(token, "st-passiv")
+            passive = _with_modal(token, "st-passiv")
+            if passive.nynorsk_error and not _built_on_verb(token.lower_):
+                return None  # «han er flinkast»: a superlative the tagger took for a verb
+            return passive
     if token.pos_ == "VERB" and _tagged_deponent_of_a_verb(token):
         # NDT lemmatises some passives as verbs of their own («gjerast», «leggjast»), and the
         # tagger then calls them deponents; after a modal they are passives («må gjerast»).
@@ -135,15 +138,22 @@ def _passive_at(token: Any) -> Passive | None:
 
 
 def _tagged_deponent_of_a_verb(token: Any) -> bool:
-    """Tagged ``<s-verb>``/``<st-verb>`` but not a listed deponent, and the form without its
-    -(a)st/-(e)s is an ordinary verb («gjerast» → «gjere», «sjåast» → «sjå»)."""
+    """Tagged ``<s-verb>``/``<st-verb>`` but not a listed deponent, and built on an ordinary verb."""
     tag = token.tag_ or ""
     lower = token.lower_
     if not ("<s-verb>" in tag or "<st-verb>" in tag) or lower in DEPONENTS or token.lemma_.lower() in DEPONENTS:
         return False
+    return _built_on_verb(lower)
+
+
+def _built_on_verb(lower: str) -> bool:
+    """The form without its -(a)st/-(e)s is an ordinary verb («gjerast» → «gjere», «sjåast» → «sjå»),
+    not an adjective («flinkast» is a superlative)."""
     for ending in ("ast", "st", "es", "s"):
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             stem = lower[: -len(ending)]
+            if stem.endswith("er") and len(stem) >= 6:
+                return True  # the productive -ere verbs, seen in NDT or not («vaksinerast»)
             return any(_verb_lemma(candidate) and known_verb(candidate)
                        for candidate in (stem + "e", stem + "a", stem))
     return False
