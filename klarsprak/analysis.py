@@ -11,6 +11,11 @@ from klarsprak.document import Document, Segment
 from klarsprak.malform import Malform, MalformResult, detect_malform
 
 
+# Språkrådet's usual LIX bands: (upper limit, bokmål, nynorsk)
+LIX_BANDS = ((25, "svært lett", "svært lett"), (35, "lett", "lett"), (45, "middels", "middels"),
+             (55, "vanskelig", "vanskeleg"), (float("inf"), "svært vanskelig", "svært vanskeleg"))
+
+
 @dataclass
 class SegmentAnalysis:
     """One segment and its spaCy Doc (token offsets are relative to ``segment.text``)."""
@@ -33,16 +38,13 @@ class Stats:
 
     @property
     def lix_band(self) -> str:
-        """Språkrådet's usual LIX bands, in Norwegian."""
-        if self.lix < 25:
-            return "svært lett"
-        if self.lix < 35:
-            return "lett"
-        if self.lix < 45:
-            return "middels"
-        if self.lix < 55:
-            return "vanskelig"
-        return "svært vanskelig"
+        """Språkrådet's usual LIX bands, in bokmål (the JSON contract's ``lix_band``)."""
+        return self.lix_band_for("nb")
+
+    def lix_band_for(self, malform: str | None) -> str:
+        """The LIX band in the message's standard («vanskelig» / «vanskeleg»)."""
+        column = 2 if malform == "nn" else 1
+        return next((band[column] for band in LIX_BANDS if self.lix < band[0]), LIX_BANDS[-1][column])
 
     def as_dict(self) -> dict[str, Any]:
         return {

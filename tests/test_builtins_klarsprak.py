@@ -286,3 +286,14 @@ def test_fix_keeps_the_full_stop_when_the_abbreviation_ends_the_sentence(engine)
     hits = [d for d in result.diagnostics if d.rule == "forkortelser"]
     fixed = apply_fixes(text, [fix for _, fix in safe_fixes(hits)])
     assert fixed == "Ta med mat, drikke og så videre. Vi sees i parken, det vil si ved scenen."
+
+
+# -- lix ---------------------------------------------------------------------------------------
+
+def test_lix_message_names_the_band_in_the_posts_standard(engine):
+    rule = engine.rule("lix")
+    nb_text, nn_text = (example.text for example in rule.bad)  # 40+ words, LIX well above 55
+    [(_, nn)] = found(engine, nn_text, "lix", malform="nn")
+    assert "svært vanskeleg" in nn.message and "vanskelig" not in nn.message
+    [(_, nb)] = found(engine, nb_text, "lix", malform="nb")
+    assert "svært vanskelig" in nb.message

@@ -58,7 +58,7 @@ class Metric(Check):
             end = first.segment.start + (_trim_end(sentence) if sentence is not None else len(first.segment.text))
             long_percent = 100 * stats.long_words / stats.words if stats.words else 0.0
             yield Finding(first.segment.start + _lstrip(first.segment.text), end,
-                          params={"value": value, "max": _fmt(self.options.max), "band": stats.lix_band,
+                          params={"value": value, "max": _fmt(self.options.max), "band": stats.lix_band_for(analysis.message_malform),
                                   "words_per_sentence": f"{stats.avg_sentence_words:.1f}".replace(".", ","),
                                   "long_percent": _fmt(round(long_percent))})
 
