@@ -158,6 +158,14 @@ def test_a_superlative_is_no_st_passive_even_when_tagged_as_a_verb(engine, text)
     assert texts(found(engine, text, "passiv", malform="nn")) == []
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("Barnet vaksinerast i dag.", "vaksinerast"),  # tagged as a superlative
+    ("Pasientane informerast om resultatet.", "informerast"),  # POS ADJ, tag st-form
+])
+def test_st_passive_of_an_ere_verb_is_found_whatever_the_tagger_calls_it(engine, text, verb):
+    assert texts(found(engine, text, "nynorsk-st-passiv", malform="nn")) == [verb]
+
+
 def test_st_passive_rule_is_for_nynorsk_posts_only(engine):
     assert texts(found(engine, "Søknaden behandles innen tre uker.", "nynorsk-st-passiv", malform="nb")) == []
 

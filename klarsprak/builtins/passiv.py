@@ -116,8 +116,9 @@ def is_deponent(token: Any) -> bool:
 
 
 def _passive_at(token: Any) -> Passive | None:
-    if token.pos_ in ("VERB", "AUX") and not is_deponent(token):
-        if "Pass" in token.morph.get("Voice") and token.lower_.endswith("s") and not _genitive(token):
+    if token.pos_ in ("VERB", "AUX", "ADJ") and not is_deponent(token):
+        if (token.pos_ != "ADJ" and "Pass" in token.morph.get("Voice") and token.lower_.endswith("s")
+                and not _genitive(token)):
             return _with_modal(token, "s-passiv")
         if _is_st_form(token):
             passive = _with_modal(token, "st-passiv")
@@ -175,9 +176,14 @@ def _genitive(token: Any) -> bool:
 
 
 def _is_st_form(token: Any) -> bool:
-    """Nynorsk -ast/-st passive as the model tags it (``st-form``), not a deponent (``<st-verb>``)."""
+    """Nynorsk -ast/-st passive: tagged ``st-form`` (not the deponent ``<st-verb>``), or an -erast
+    form of an -ere verb that the tagger read as a superlative («vaksinerast»). The tagger and the
+    morphologizer decide apart, so the POS may say ADJ where the tag says verb («informerast»)."""
     tag = token.tag_ or ""
-    return "st-form" in tag and "<st-verb>" not in tag and token.lower_.endswith("st")
+    lower = token.lower_
+    if "st-form" in tag:
+        return "<st-verb>" not in tag and lower.endswith("st")
+    return "sup" in tag.split("|") and lower.endswith("erast") and _built_on_verb(lower)
 
 
 def _with_modal(verb: Any, kind: str) -> Passive:
@@ -547,7 +553,7 @@ class _Rewrite:
             return OBJECT_PRONOUNS[self.standard][first.lower_]
         words = [t.text for t in subject]
         first_word = next((t for t in self.tokens if not t.is_punct), None)
-        if first.pos_ != "PROPN" and not first.text.isupper() and first is first_word:
+        if first.pos_ != "PROPN" and not first.text.isupper() and first_word is not None and first.i == first_word.i:
             words[0] = first.text[:1].lower() + first.text[1:]
         return " ".join(words)
 
