@@ -36,6 +36,18 @@ def test_avsender_inverted_order_gets_lower_case_vi(engine):
     assert [s.text for s in d.suggestions] == ["vi"]
 
 
+@pytest.mark.parametrize("text, malform, expected", [
+    ("Helsenorge og Helfo anbefaler at du bestiller time tidlig.", "nb", "Vi"),
+    ("Helsenorge og Norsk Helsenett har laget en ny tjeneste.", "nb", "Vi"),
+    ("Helsenorge og Helfo tilrår at du bestiller time tidleg.", "nn", "Vi"),
+    ("Helfo og Helsenorge anbefaler at du bestiller time tidlig.", "nb", "vi"),
+])
+def test_avsender_flags_the_agency_in_a_joint_subject(engine, text, malform, expected):
+    [d] = found(engine, text, "avsender", malform=malform)
+    assert post(text, malform=malform)[d.start:d.end] == "Helsenorge"
+    assert [s.text for s in d.suggestions] == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "Logg inn på Helsenorge og velg «Timeavtaler».",
     "På Helsenorge kan du se reseptene dine.",
@@ -43,6 +55,8 @@ def test_avsender_inverted_order_gets_lower_case_vi(engine):
     "Gå til helsenorge.no for å bestille.",
     "Vi anbefaler Helsenorge til alle som bruker fast medisin.",
     "Helsenorge er nettstedet for helse i Norge.",
+    "Helsenorge og andre nettsider har mye informasjon om vaksiner.",
+    "Helsenorge og Helfo er nettsteder for alle.",
     "Er du usikker, ring Helsenorge på 23 32 70 00.",
     "Folkehelseinstituttet anbefaler at alle over 65 år tar influensavaksinen.",
 ])

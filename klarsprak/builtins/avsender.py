@@ -21,6 +21,7 @@ from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 
 _CLAUSE_PUNCT = frozenset(":;–—-«\"“(•·*")
+MAX_PARTNER_WORDS = 3  # «Helsenorge og Norsk Helsenett anbefaler»
 
 
 @lru_cache(maxsize=64)
@@ -94,11 +95,25 @@ class Avsender(Check):
             return None
         following = after[0]
         previous = before[-1] if before else None
-        if self._clause_start(previous) and self._finite(following):
+        if self._clause_start(previous) and (self._finite(following) or self._joint_subject(after)):
             return "Vi" if previous is None or (len(before) == 1 and previous.is_punct) else "vi"
         if previous is not None and len(before) >= 2 and self._finite(previous) and self._inverted(before[-2]):
             return "vi"
         return None
+
+    def _joint_subject(self, after: list[Any]) -> bool:
+        """«Helsenorge og Helfo anbefaler»: the sender and a named partner, then a finite verb
+        («Vi og Helfo anbefaler»). Only names join in: «Helsenorge og andre nettsider har …»
+        is left alone."""
+        if len(after) < 3 or after[0].lower_ != "og":
+            return False
+        names = 0
+        for token in after[1:MAX_PARTNER_WORDS + 2]:
+            if token.text[:1].isupper() and token.text.isalpha():
+                names += 1
+            else:
+                return names > 0 and self._finite(token)
+        return False
 
     def _inverted(self, token: Any) -> bool:
         """The word before the verb is an adverbial or a closing subordinate clause, not a subject.
