@@ -28,8 +28,10 @@ How it decides (explainable on purpose, and fast enough for every keystroke):
   evidence. The table is read only when a post needs it (most posts have markers enough).
 - ``unknown`` when the total evidence is below ``MIN_EVIDENCE`` and no weak evidence tips it;
   ``mixed`` when the leading standard has less than ``DOMINANCE`` (two thirds) of the evidence,
-  i.e. less than twice the other's; otherwise the leading standard. Measured on UD Norwegian dev
-  by ``benchmarks/malform_eval.py``.
+  i.e. less than twice the other's; otherwise the leading standard. Quoted words count
+  ``QUOTED_FACTOR``; a post that quotes make mixed takes the standard of the writer's own words
+  when those alone are clearly one (``MIN_OWN_EVIDENCE``). Measured on UD Norwegian dev by
+  ``benchmarks/malform_eval.py``.
   Stray forms in a post that is clearly one standard are the ``malform-blanding`` rule's business.
 - Danish: hand-checked Danish-only forms («af», «hvad», «nogle», «-lighed») never seen in NDT are
   Danish evidence (``Evidence.danish``, standard ``unknown``). When they reach ``MIN_DANISH`` and at
@@ -63,6 +65,7 @@ FREQUENCIES_FILE = "malform-frequencies.tsv"
 OPENING_QUOTES, CLOSING_QUOTES = frozenset("«“"), frozenset("»”")
 QUOTE_MARKS = frozenset({"«", "»", "“", "”"})  # tokens of their own (UD); post_words passes them too
 QUOTED_FACTOR = 0.2  # a quoted word's weight: quotations are someone else's standard
+MIN_OWN_EVIDENCE = 3.0  # marker weight the unquoted words need to decide a post the quotes made mixed
 SEQUENCE_SIZES = range(2, 6)  # letter sequences of 2-5 letters, «<» and «>» marking the word's edges
 
 
@@ -368,6 +371,8 @@ def detect_malform(words: Iterable[str]) -> MalformResult:
     found = [(token, _quoted_marker(marker, inside)) for token, marker, inside in zip(words, markers, quoted)]
     nb, nn, danish = _scores([marker for _, marker in found])
     verdict = _by_dominance(nb, nn)
+    if verdict is Malform.MIXED:
+        verdict = _own_words_verdict(markers, quoted) or verdict
     if verdict in (Malform.NB, Malform.NN):
         return _result(verdict, found, nb, nn, danish)
     found = [(token, marker or _quoted_marker(_cached_weak(token), inside))
@@ -410,6 +415,21 @@ def _quoted(words: list[str]) -> list[bool]:
                 flags[:index + 1] = [True] * (index + 1)
             depth = max(0, depth - 1)
     return flags
+
+
+def _own_words_verdict(markers: list[Marker | None], quoted: list[bool]) -> Malform | None:
+    """The standard of the writer's own words, when they alone are clearly one standard.
+
+    A nynorsk post that quotes a bokmål speaker at length is nynorsk, not mixed: mixing is about
+    the words the writer chose. None when the unquoted words give too little to go on.
+    """
+    if not any(quoted):
+        return None
+    nb, nn, _ = _scores([marker for marker, inside in zip(markers, quoted) if not inside])
+    verdict = _by_dominance(nb, nn)
+    if verdict in (Malform.NB, Malform.NN) and nb + nn >= MIN_OWN_EVIDENCE:
+        return verdict
+    return None
 
 
 def _quoted_marker(marker: Marker | None, quoted: bool) -> Marker | None:

@@ -207,6 +207,18 @@ def test_a_quotation_in_the_other_standard_counts_less():
     assert detect_malform(["Jeg", "mener", "ikke", "det", "»", "sa", "ho", "frå", "kommunen"]).malform is Malform.NN
 
 
+def test_a_long_quotation_does_not_make_the_writers_own_standard_mixed():
+    quote = ("Han sa: «Jeg mener at dette er viktig, og vi har ikke tid til å vente. Hva skal vi gjøre "
+             "hvis ingen hjelper oss nå? Det er ikke noe annet valg enn å handle.» ")
+    tokens = re.findall(r"[«»]|[^\W\d_]+", quote + "Kva meiner du om det? Vi vil gjerne høyre frå deg.")
+    result = detect_malform(tokens)
+    assert result.nb_score > 0.5 * result.nn_score  # the quote alone would make it mixed ...
+    assert result.malform is Malform.NN  # ... but the writer's own words are nynorsk
+    # the writer's own words mixing is still mixed
+    own = re.findall(r"[«»]|[^\W\d_]+", quote + "Kva meiner du om det? Vi vil gjerne høre fra deg.")
+    assert detect_malform(own).malform is Malform.MIXED
+
+
 def test_the_command_line_sees_quotations_when_it_decides_the_malform(tmp_path):
     from tests.conftest import run_cli
 
