@@ -116,15 +116,16 @@ def is_deponent(token: Any) -> bool:
 
 
 def _passive_at(token: Any) -> Passive | None:
-    if token.pos_ in ("VERB", "AUX", "ADJ") and not is_deponent(token):
-        if (token.pos_ != "ADJ" and "Pass" in token.morph.get("Voice") and token.lower_.endswith("s")
-                and not _genitive(token)):
-            return _with_modal(token, "s-passiv")
-        if _is_st_form(token):
-            passive = _with_modal(token, "st-passiv")
-            if passive.nynorsk_error and not _built_on_verb(token.lower_):
-                return None  # «han er flinkast»: a superlative the tagger took for a verb
-            return passive
+    verbal = token.pos_ in ("VERB", "AUX")
+    if (verbal and "Pass" in token.morph.get("Voice") and token.lower_.endswith("s")
+            and not is_deponent(token) and not _genitive(token)):
+        return _with_modal(token, "s-passiv")
+    # an -st form counts whatever the POS: the morphologizer may say ADJ («informerast»)
+    if (verbal or token.pos_ == "ADJ") and _is_st_form(token) and not is_deponent(token):
+        passive = _with_modal(token, "st-passiv")
+        if passive.nynorsk_error and not _built_on_verb(token.lower_):
+            return None  # «han er flinkast»: a superlative the tagger took for a verb
+        return passive
     if token.pos_ == "VERB" and _tagged_deponent_of_a_verb(token):
         # NDT lemmatises some passives as verbs of their own («gjerast», «leggjast»), and the
         # tagger then calls them deponents; after a modal they are passives («må gjerast»).

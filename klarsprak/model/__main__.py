@@ -190,9 +190,10 @@ def _ship(best: Path, output: Path, standard: str) -> None:
     ]
     nlp.meta["license"] = "CC0 1.0 (derived from NDT annotations)"
     nlp.meta.pop("performance", None)
+    paths = nlp.config["paths"]  # the live config section: edits reach to_disk
     for key in ("train", "dev", "source"):  # this machine's paths mean nothing in the package
-        if key in nlp.config["paths"]:
-            nlp.config["paths"][key] = None
+        if key in paths:
+            paths[key] = None
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.with_name(output.name + ".new")
     if staging.exists():
