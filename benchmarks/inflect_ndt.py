@@ -1,4 +1,4 @@
-"""Measure klarsprak.inflect against the Norwegian Dependency Treebank (bokmål and nynorsk).
+"""Measure klarsprak.language.inflect against the Norwegian Dependency Treebank (bokmål and nynorsk).
 
 For every noun, adjective and verb lemma in NDT, generate its forms with the paradigm its tags
 imply (nouns: gender; verbs: the automatic ``verb`` class) and report
@@ -19,7 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from klarsprak.inflect import generate_forms
+from klarsprak.language.inflect import generate_forms
 
 CLASSES = ("verb", "verb-et", "verb-te", "verb-de", "verb-dde")
 # Auxiliaries and modals: suppletive, never in a word list; reported separately.

@@ -23,7 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from klarsprak.malform import Malform, MalformResult, detect_malform, marker_data
+from klarsprak.language.malform import (
+    Malform,
+    MalformResult,
+    detect_malform,
+    marker_data,
+)
 
 DEFAULT_DIR = Path(os.environ.get("KLARSPRAK_UD_DEV", "/work/shared/data/ud-dev"))
 LABELS = (Malform.NB, Malform.NN, Malform.MIXED, Malform.UNKNOWN)

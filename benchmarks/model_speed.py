@@ -18,12 +18,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as promised
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from klarsprak.model import DEFAULT_DIR, load_model  # noqa: E402
-from klarsprak.model.corpus import read_conllu  # noqa: E402
+from klarsprak.language.model import DEFAULT_DIR, load_model  # noqa: E402
+from klarsprak.language.model.corpus import read_conllu  # noqa: E402
 
-IMPORT_SNIPPET = "import time; t=time.perf_counter(); import spacy, klarsprak.model; print(time.perf_counter()-t)"
+IMPORT_SNIPPET = "import time; t=time.perf_counter(); import spacy, klarsprak.language.model; print(time.perf_counter()-t)"
 LOAD_SNIPPET = (
-    "import time, spacy, klarsprak.model as m; t=time.perf_counter(); "
+    "import time, spacy, klarsprak.language.model as m; t=time.perf_counter(); "
     "n=m.load_model({std!r}); assert n is not None; print(time.perf_counter()-t)"
 )
 DEV = {"nb": "no_bokmaal-ud-dev.conllu", "nn": "no_nynorsk-ud-dev.conllu"}

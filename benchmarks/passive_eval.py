@@ -56,7 +56,7 @@ class Score:
             self.errors.append(("FN", note, text))
 
     def figures(self) -> dict[str, float | int]:
-        from klarsprak.model.evaluate import Counts
+        from klarsprak.language.model.evaluate import Counts
 
         return Counts(self.tp, self.fp, self.fn).as_dict()
 
@@ -76,7 +76,7 @@ def st_passives(sentence) -> set[int]:
 
 
 def ud_passives(sentence) -> set[int]:
-    from klarsprak.model.evaluate import gold_passive
+    from klarsprak.language.model.evaluate import gold_passive
 
     return gold_passive(sentence)
 
@@ -109,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N sentences per file")
     args = parser.parse_args(argv)
 
-    from klarsprak.config import Config
-    from klarsprak.engine import Engine
-    from klarsprak.model.corpus import read_conllu
+    from klarsprak.engine.config import Config
+    from klarsprak.engine.lint import Engine
+    from klarsprak.language.model.corpus import read_conllu
 
     engine = Engine(Config().with_changes(select=list(RULES)))
     results: dict[str, dict] = {}

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from klarsprak.config import Config
-from klarsprak.engine import Engine
+from klarsprak.engine.config import Config
+from klarsprak.engine.lint import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -114,9 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
     args = parser.parse_args(argv)
 
-    from klarsprak.config import Config
-    from klarsprak.engine import Engine
-    from klarsprak.rules import load_rules
+    from klarsprak.engine.config import Config
+    from klarsprak.engine.lint import Engine
+    from klarsprak.engine.rules import load_rules
 
     changes: dict = {}
     if args.packs:

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
-from klarsprak.nlp import defer_spacy_cli  # noqa: E402 - cheap: spaCy itself is imported later
+from klarsprak.core.version import __version__
+from klarsprak.language.nlp import (
+    defer_spacy_cli,  # cheap: spaCy itself is imported later
+)
 
 defer_spacy_cli()
 
 if TYPE_CHECKING:
-    from klarsprak.config import Config
-    from klarsprak.diagnostics import Diagnostic
+    from klarsprak.core.diagnostics import Diagnostic
+    from klarsprak.engine.config import Config
 
 _ENGINES: dict[Any, Any] = {}
 
 
 def check_text(text: str, config: "Config | None" = None, path: str | None = None) -> "list[Diagnostic]":
     """Check one post's text and return its diagnostics (the engine is built once per config)."""
-    from klarsprak.engine import Engine
+    from klarsprak.engine.lint import Engine
 
     key = id(config) if config is not None else None
     cached = _ENGINES.get(key)

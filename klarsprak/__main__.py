@@ -1,3 +1,3 @@
-from klarsprak.cli import run
+from klarsprak.cli.main import run
 
 run()

@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def engine():
-    from klarsprak.engine import Engine
+    from klarsprak.engine.lint import Engine
 
     return Engine()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from klarsprak.config import Config
-from klarsprak.diagnostics import Severity
-from klarsprak.engine import Engine
-from klarsprak.fixes import apply_fixes
+from klarsprak.core.diagnostics import Severity
+from klarsprak.core.fixes import apply_fixes
+from klarsprak.engine.config import Config
+from klarsprak.engine.lint import Engine
 
 
 def post(text: str, **meta: object) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from klarsprak.builtins.personopplysninger import is_personal_email, valid_fodselsnummer
-from klarsprak.config import Config
-from klarsprak.engine import Engine
-from klarsprak.fixes import apply_fixes, safe_fixes
+from klarsprak.checks.builtins.personopplysninger import (
+    is_personal_email,
+    valid_fodselsnummer,
+)
+from klarsprak.core.fixes import apply_fixes, safe_fixes
+from klarsprak.engine.config import Config
+from klarsprak.engine.lint import Engine
 
 
 @pytest.fixture(scope="module")

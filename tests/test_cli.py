@@ -100,8 +100,8 @@ def test_explain_shows_explanation_source_and_examples():
     result = run_cli("explain", "setningslengde")
     out = result.stdout.decode()
     assert result.returncode == 0
-    from klarsprak.config import Config
-    from klarsprak.engine import Engine
+    from klarsprak.engine.config import Config
+    from klarsprak.engine.lint import Engine
 
     rule = Engine(Config()).rule("setningslengde")
     assert f"Kilde:        {rule.source}" in out and "✗" in out and "✓" in out
@@ -153,7 +153,7 @@ def test_force_exclude_applies_exclude_to_named_files(tmp_path):
 
 
 def test_an_internal_error_is_one_line_and_exit_2_not_a_traceback(monkeypatch, capsys):
-    from klarsprak import cli
+    from klarsprak.cli import main as cli
 
     def broken(*args, **kwargs):
         raise KeyError("any")

@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from klarsprak.document import Document, Segment, parse_document
-from klarsprak.errors import KlarsprakError
+from klarsprak.core.errors import KlarsprakError
+from klarsprak.text.document import Document, parse_document
+from klarsprak.text.spans import Segment
 
 
 def assert_faithful(document: Document) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from klarsprak import check_text
-from klarsprak.config import Config, find_config, load_config
-from klarsprak.engine import Engine
+from klarsprak.engine.config import Config, find_config, load_config
+from klarsprak.engine.lint import Engine
 
 LONG_NB = ("Helsedirektoratet planlegger en bred satsing for å nå ut til befolkningen med råd om å ta vare "
            "på seg selv og sin psykiske helse i hele landet og i alle kanaler.")
@@ -78,7 +78,7 @@ def test_columns_count_code_points_after_emoji():
 
 
 def test_unchanged_paragraphs_are_not_reanalysed(monkeypatch):
-    import klarsprak.nlp as nlp
+    import klarsprak.language.nlp as nlp
 
     engine = only(Config(), "setningslengde")
     engine.check(f"{LONG_NB}\n\nFørste versjon.\n", "a.md")

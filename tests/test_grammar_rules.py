@@ -10,10 +10,10 @@ import json
 
 import pytest
 
-from klarsprak.builtins._verbformer import verb_form
-from klarsprak.config import Config
-from klarsprak.engine import Engine
-from klarsprak.fixes import apply_fixes
+from klarsprak.checks.builtins._verbformer import verb_form
+from klarsprak.core.fixes import apply_fixes
+from klarsprak.engine.config import Config
+from klarsprak.engine.lint import Engine
 from tests.conftest import run_cli
 
 GRAMMAR_RULES = ("passiv", "nynorsk-st-passiv", "substantivsjuke")
@@ -210,7 +210,7 @@ def test_nynorsk_nominal_style(engine):
 
 
 def test_nominal_style_survives_a_lemmatizer_miss_on_a_rare_verb_form(engine):
-    from klarsprak.nlp import get_nlp
+    from klarsprak.language.nlp import get_nlp
 
     rule = engine.rule("substantivsjuke")
     engine.prepare("nn")

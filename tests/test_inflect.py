@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from klarsprak.inflect import PARADIGMS, generate_forms
+from klarsprak.language.inflect import PARADIGMS, generate_forms
 
 
 def forms(word: str, paradigm: str, malform: str) -> set[str]:

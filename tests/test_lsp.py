@@ -148,7 +148,7 @@ def change(client: LanguageClient, uri: str, version: int, start: tuple[int, int
 
 def apply_edit(text: str, edit: types.WorkspaceEdit) -> str:
     """Apply a WorkspaceEdit to one document's text as an editor would (UTF-16 positions)."""
-    from klarsprak.server.textsync import offset_at
+    from klarsprak.lsp.textsync import offset_at
 
     edits = []
     for change_ in edit.document_changes or []:
@@ -187,7 +187,7 @@ async def test_open_publishes_versioned_diagnostics_with_utf16_ranges(client: La
 
 
 def text_of(diagnostic: types.Diagnostic, text: str) -> str:
-    from klarsprak.server.textsync import offset_at
+    from klarsprak.lsp.textsync import offset_at
 
     r = diagnostic.range
     return text[offset_at(text, r.start.line, r.start.character): offset_at(text, r.end.line, r.end.character)]

@@ -8,13 +8,13 @@ import pytest
 import yaml
 from lsprotocol import types
 
-from klarsprak.diagnostics import Severity
-from klarsprak.document import parse_document
-from klarsprak.errors import KlarsprakError
-from klarsprak.server.actions import disable_edit, wanted
-from klarsprak.server.project_words import add_word, add_word_to_text
-from klarsprak.server.settings import parse_settings
-from klarsprak.server.textsync import OpenDocument, offset_at
+from klarsprak.core.diagnostics import Severity
+from klarsprak.core.errors import KlarsprakError
+from klarsprak.lsp.actions import disable_edit, wanted
+from klarsprak.lsp.project_words import add_word, add_word_to_text
+from klarsprak.lsp.settings import parse_settings
+from klarsprak.lsp.textsync import OpenDocument, offset_at
+from klarsprak.text.document import parse_document
 
 
 def partial(start: tuple[int, int], end: tuple[int, int], text: str) -> types.TextDocumentContentChangePartial:
@@ -119,8 +119,8 @@ def test_code_action_kinds_are_hierarchical():
 
 # -- the server keeps one engine per project: an edit re-analyses only its paragraph ---------------
 def test_an_edit_reanalyses_only_the_changed_paragraph(tmp_path: Path, monkeypatch):
-    import klarsprak.nlp
-    from klarsprak.server.server import KlarsprakServer
+    import klarsprak.language.nlp
+    from klarsprak.lsp.server import KlarsprakServer
 
     (tmp_path / ".klarsprak.yaml").write_text("packs: []\n", encoding="utf-8")
     paragraphs = [f"Avsnitt nummer {n} handler om timebestilling hos fastlegen din." for n in range(8)]
@@ -129,8 +129,8 @@ def test_an_edit_reanalyses_only_the_changed_paragraph(tmp_path: Path, monkeypat
     uri = (tmp_path / "innlegg.md").as_uri()
     assert server._check_sync(uri, text, 1, "markdown", 0).result.stats.paragraphs == 8
     analysed: list[str] = []
-    real = klarsprak.nlp.analyse
-    monkeypatch.setattr(klarsprak.nlp, "analyse",
+    real = klarsprak.language.nlp.analyse
+    monkeypatch.setattr(klarsprak.language.nlp, "analyse",
                         lambda texts, *args, **kwargs: analysed.extend(texts) or real(texts, *args, **kwargs))
     edited = text.replace("nummer 5 handler", "nummer 5 dreier seg")
     outcome = server._check_sync(uri, edited, 2, "markdown", 0)

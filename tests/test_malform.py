@@ -1,4 +1,4 @@
-"""Målform detection (klarsprak.malform) and the bokmål↔nynorsk pair lists it must agree with."""
+"""Målform detection (klarsprak.language.malform) and the bokmål↔nynorsk pair lists it must agree with."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from klarsprak.malform import (
+from klarsprak.core.resources import data_path
+from klarsprak.language.malform import (
     SEQUENCES,
     Malform,
     detect_malform,
@@ -20,7 +21,6 @@ from klarsprak.malform import (
     marker_for,
     weak_marker_for,
 )
-from klarsprak.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDLISTS = data_path("wordlists")
@@ -307,7 +307,7 @@ def test_no_replacement_is_itself_a_form_of_the_wrong_standard(name, wrong_stand
 
 @pytest.mark.parametrize("name,wrong_standard,target", PAIR_LISTS)
 def test_pair_lists_load_with_the_project_loader(name, wrong_standard, target):
-    from klarsprak.wordlist import load_wordlist
+    from klarsprak.language.wordlist import load_wordlist
 
     wordlist = load_wordlist((WORDLISTS / f"{name}.yaml").resolve())
     assert wordlist.malform == target.value
@@ -446,7 +446,7 @@ def _seed_002() -> Path:
 
 
 def test_danish_seed_002_is_unknown_so_no_malform_rule_fires():
-    from klarsprak.engine import Engine
+    from klarsprak.engine.lint import Engine
 
     text = _seed_002().read_text(encoding="utf-8")
     result = detect(text)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import klarsprak.model as model
-from klarsprak.model.passive import find_passives
+import klarsprak.language.model as model
+from klarsprak.language.model.passive import find_passives
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -128,7 +128,7 @@ def test_evaluate_prints_json_with_documented_keys(tmp_path):
     path = tmp_path / "liten.conllu"
     path.write_text(CONLLU, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-m", "klarsprak.model", "evaluate", str(path), "--format", "json"],
+        [sys.executable, "-m", "klarsprak.language.model", "evaluate", str(path), "--format", "json"],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert out.returncode == 0, out.stderr
@@ -143,7 +143,7 @@ def test_evaluate_prints_json_with_documented_keys(tmp_path):
 
 def test_evaluate_rejects_a_missing_file(tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "klarsprak.model", "evaluate", str(tmp_path / "nei.conllu")],
+        [sys.executable, "-m", "klarsprak.language.model", "evaluate", str(tmp_path / "nei.conllu")],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert out.returncode == 2 and "Fant ikke" in out.stderr

@@ -30,7 +30,7 @@ def test_wheel_carries_rules_wordlists_and_model(wheel):
     assert shipped_rules and shipped_lists
     for name in shipped_rules + shipped_lists:
         assert f"klarsprak/{name}" in names, name
-    assert any(name.startswith("klarsprak/model/data/") for name in names), "language model not in the wheel"
+    assert any(name.startswith("klarsprak/language/model/data/") for name in names), "language model not in the wheel"
 
 
 def test_fresh_venv_install_checks_a_post_from_any_folder(wheel, tmp_path):

@@ -215,7 +215,11 @@ def test_html_is_self_contained(screenshot):
 
 
 def test_month_chart_is_drawn_to_scale(screenshot):
-    from klarsprak.report_html import BOKMAL_COLOUR, NYNORSK_COLOUR, TARGET_COLOUR
+    from klarsprak.output.report_html import (
+        BOKMAL_COLOUR,
+        NYNORSK_COLOUR,
+        TARGET_COLOUR,
+    )
 
     _, (width, height, rows) = screenshot
     nynorsk = mask(rows, width, NYNORSK_COLOUR)
@@ -248,7 +252,7 @@ def test_month_chart_is_drawn_to_scale(screenshot):
 
 
 def test_findings_charts_are_drawn(screenshot):
-    from klarsprak.report_html import FINDINGS_COLOUR
+    from klarsprak.output.report_html import FINDINGS_COLOUR
 
     _, (width, height, rows) = screenshot
     purple = mask(rows, width, FINDINGS_COLOUR)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from klarsprak.config import Config
-from klarsprak.engine import Engine
-from klarsprak.rules import load_rules
+from klarsprak.engine.config import Config
+from klarsprak.engine.lint import Engine
+from klarsprak.engine.rules import load_rules
 
 ALL_RULES = load_rules(Config())
 

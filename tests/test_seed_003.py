@@ -24,7 +24,7 @@ def _seed() -> Path:
 
 @pytest.fixture(scope="module")
 def result():
-    from klarsprak.engine import Engine
+    from klarsprak.engine.lint import Engine
 
     path = _seed()
     text = path.read_text(encoding="utf-8")

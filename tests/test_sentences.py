@@ -8,9 +8,9 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from klarsprak import nlp as nlp_module
-from klarsprak.document import parse_document
-from klarsprak.tokenizer import customize_tokenizer, is_emoji, sentence_spans
+from klarsprak.language import nlp as nlp_module
+from klarsprak.language.tokenizer import customize_tokenizer, is_emoji, sentence_spans
+from klarsprak.text.document import parse_document
 
 
 @pytest.fixture(scope="module")
@@ -324,7 +324,7 @@ def test_model_notice_is_set_exactly_when_the_model_is_missing() -> None:
 
 
 def test_without_a_model_the_blank_pipeline_is_used(monkeypatch, tmp_path) -> None:
-    model = pytest.importorskip("klarsprak.model")
+    model = pytest.importorskip("klarsprak.language.model")
     monkeypatch.setenv("KLARSPRAK_MODEL_DIR", str(tmp_path / "finnes-ikke"))
     if hasattr(model, "clear_cache"):
         model.clear_cache()
@@ -347,6 +347,6 @@ def test_importing_klarsprak_does_not_import_spacy() -> None:
     import subprocess
     import sys
 
-    code = "import sys, klarsprak, klarsprak.document, klarsprak.nlp; print('spacy' in sys.modules)"
+    code = "import sys, klarsprak, klarsprak.text.document, klarsprak.language.nlp; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

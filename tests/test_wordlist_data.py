@@ -1,6 +1,6 @@
 """The shipped word lists: exact format, sound fixes, and forms that hit only the listed word.
 
-The format is the contract with the loader in ``klarsprak/wordlist.py``: unknown keys are
+The format is the contract with the loader in ``klarsprak/language/wordlist.py``: unknown keys are
 errors there, so they are errors here too.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from klarsprak.inflect import PARADIGMS, generate_forms
+from klarsprak.language.inflect import PARADIGMS, generate_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_DATA_FILES = sorted((ROOT / "wordlists").glob("*.yaml"))
@@ -152,7 +152,7 @@ def test_vague_entries_explain_themselves(path: Path) -> None:
 
 @pytest.mark.parametrize("path", WORDLISTS, ids=ids(WORDLISTS))
 def test_the_engine_loader_accepts_the_list(path: Path) -> None:
-    from klarsprak.wordlist import load_wordlist
+    from klarsprak.language.wordlist import load_wordlist
 
     wordlist = load_wordlist(path)
     assert len(wordlist.entries) == len(entries(path))

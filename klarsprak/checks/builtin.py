@@ -1,41 +1,34 @@
 """``builtin``: logic that is code, registered by name and configured from the rule's YAML.
 
-Implementations live in :mod:`klarsprak.builtins` (one module per topic) and register themselves
+Implementations live in :mod:`klarsprak.checks.builtins` (one module per topic) and register themselves
 with :func:`register`; a rule file says ``kind: builtin`` and ``function: NAME``.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Any
 
-from klarsprak.checks import Check, Options
-from klarsprak.errors import KlarsprakError
-
-_REGISTRY: dict[str, type[Check]] = {}
-_LOADED = False  # every module in klarsprak.builtins imported (one may be imported directly first)
-
-
-def register(name: str):
-    """Class decorator: make a :class:`Check` subclass available as ``function: name``."""
-
-    def decorate(cls: type[Check]) -> type[Check]:
-        _REGISTRY[name] = cls
-        return cls
-
-    return decorate
-
-
-def registry() -> dict[str, type[Check]]:
-    global _LOADED
-    if not _LOADED:
-        import klarsprak.builtins as package
-
-        for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package.__name__}.{module.name}")
-        _LOADED = True
-    return _REGISTRY
+# Importing a topic module registers its checks; every module of the package is listed here.
+from klarsprak.checks.base import Check, Options
+from klarsprak.checks.builtins import (  # noqa: F401
+    avsender,
+    brukerfokus,
+    dansk,
+    dialog,
+    emoji,
+    forkortelser,
+    gjentatte_ord,
+    kanal,
+    passiv,
+    personopplysninger,
+    substantivsjuke,
+    tiltale,
+    tone,
+    uu,
+)
+from klarsprak.checks.builtins.registry import REGISTRY
+from klarsprak.core.errors import KlarsprakError
+from klarsprak.core.yamlio import validate
 
 
 class BuiltinOptions(Options):
@@ -50,9 +43,7 @@ class Builtin(Check):
 
     @staticmethod
     def create(rule: Any, options: BuiltinOptions, library: Any) -> Check:
-        from klarsprak.yamlio import validate
-
-        implementations = registry()
+        implementations = REGISTRY
         cls = implementations.get(options.function)
         if cls is None:
             known = ", ".join(sorted(implementations))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from klarsprak.checks import Check, CheckContext, Finding, Options
-from klarsprak.malform import Malform
+from klarsprak.checks.base import Check, CheckContext, Finding, Options
+from klarsprak.language.malform import Malform
 
 NAMES = {
     "nb": {"nb": "bokmål", "nn": "nynorsk", "mixed": "en blanding av bokmål og nynorsk", "unknown": "ukjent"},
@@ -48,9 +48,9 @@ class Consistency(Check):
 
 def _without_quotes(analysis: Any) -> Any:
     """The målform of the post's words outside quotations, or None when nothing is quoted."""
-    from klarsprak.analysis import _WORD
     from klarsprak.checks.substitution import quoted_spans
-    from klarsprak.malform import detect_malform
+    from klarsprak.language.analysis import _WORD
+    from klarsprak.language.malform import detect_malform
 
     words: list[str] = []
     quoted = False

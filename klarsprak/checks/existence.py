@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from klarsprak.checks import Check, CheckContext, Finding, Options
+from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.substitution import keep_whole, token_span
-from klarsprak.wordlist import WordEntry, Wordlist
+from klarsprak.language.wordlist import WordEntry, Wordlist
 
 
 class ExistenceOptions(Options):

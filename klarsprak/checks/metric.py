@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from klarsprak.analysis import is_long_word, is_word
-from klarsprak.checks import Check, CheckContext, Finding, Options
+from klarsprak.checks.base import Check, CheckContext, Finding, Options
+from klarsprak.language.analysis import is_word
 
 SEGMENT_METRICS = {"sentence_words", "paragraph_sentences", "paragraph_words", "word_letters"}
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from klarsprak.checks import Check, CheckContext, Finding, Options
+from klarsprak.checks.base import Check, CheckContext, Finding, Options
 
 
 class OccurrenceOptions(Options):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from klarsprak.checks import Check, CheckContext, Finding, Options, pick
+from klarsprak.checks.base import Check, CheckContext, Finding, Options, pick
 from klarsprak.checks.substitution import match_case
 
 
@@ -23,7 +23,7 @@ class PatternOptions(Options):
 
 
 def _compile(source: str, ignore_case: bool, rule: Any) -> re.Pattern[str]:
-    from klarsprak.errors import KlarsprakError
+    from klarsprak.core.errors import KlarsprakError
 
     try:
         return re.compile(source, re.IGNORECASE if ignore_case else 0)
@@ -37,7 +37,7 @@ class Pattern(Check):
     def __init__(self, rule: Any, options: PatternOptions, library: Any = None) -> None:
         super().__init__(rule, options, library)
         if options.regex is None and options.tokens is None:
-            from klarsprak.errors import KlarsprakError
+            from klarsprak.core.errors import KlarsprakError
 
             raise KlarsprakError("en pattern-regel trenger «regex» eller «tokens»", str(rule.path), rule.line_of("kind"))
         regexes = options.regex if isinstance(options.regex, dict) else {"nb": options.regex, "nn": options.regex}
@@ -49,7 +49,7 @@ class Pattern(Check):
             return
         from spacy.matcher import Matcher
 
-        from klarsprak.errors import KlarsprakError
+        from klarsprak.core.errors import KlarsprakError
 
         patterns = self.options.tokens if isinstance(self.options.tokens, dict) else {"nb": self.options.tokens, "nn": self.options.tokens}
         for malform, token_patterns in patterns.items():

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from klarsprak.checks import Check, CheckContext, Finding, Options
-from klarsprak.diagnostics import Severity
-from klarsprak.wordlist import Wordlist, WordMatch
+from klarsprak.checks.base import Check, CheckContext, Finding, Options
+from klarsprak.core.diagnostics import Severity
+from klarsprak.language.wordlist import Wordlist, WordMatch
 
 _ADVICE = {"nb": "Skriv heller {suggestion}.", "nn": "Skriv heller {suggestion}."}
 _OR = {"nb": " eller ", "nn": " eller "}

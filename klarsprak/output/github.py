@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from klarsprak.diagnostics import Diagnostic, Severity
-from klarsprak.output import Run
+from klarsprak.core.diagnostics import Diagnostic, Severity
+from klarsprak.output.run import Run
 from klarsprak.output.text import line as text_line
 from klarsprak.output.text import summary
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from klarsprak.output import Run
+from klarsprak.output.run import Run
 
 VERSION = 1
 

@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from klarsprak import __version__
-from klarsprak.diagnostics import Diagnostic, Fix, Severity
-from klarsprak.engine import FileResult
-from klarsprak.errors import KlarsprakError
-from klarsprak.output import Run
+from klarsprak.core.diagnostics import Diagnostic, Fix, Severity
+from klarsprak.core.version import __version__
+from klarsprak.engine.lint import FileResult
+from klarsprak.output.run import Run
 
 if TYPE_CHECKING:
-    from klarsprak.rules import Rule
+    from klarsprak.engine.rules import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
@@ -83,7 +82,7 @@ def _active_rules(run: Run) -> list[Rule]:
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
-    from klarsprak.explain import explain_rule
+    from klarsprak.output.explain import explain_rule
 
     page = explain_rule(rule, "nb")
     return {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from klarsprak.diagnostics import Diagnostic, Severity
-from klarsprak.output import Run
+from klarsprak.core.diagnostics import Diagnostic, Severity
+from klarsprak.output.run import Run
 
 LABELS = {Severity.ERROR: "feil", Severity.WARNING: "advarsel", Severity.INFO: "info", Severity.HINT: "hint"}
 PLURALS = {Severity.ERROR: "feil", Severity.WARNING: "advarsler", Severity.INFO: "info", Severity.HINT: "hint"}

@@ -11,7 +11,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
-/** The server's `klarsprak/status` notification (see klarsprak/server/convert.py). */
+/** The server's `klarsprak/status` notification (see klarsprak/lsp/convert.py). */
 interface Status {
   uri: string;
   version: number | null;

@@ -1,0 +1,96 @@
+"""``passiv`` and ``nynorsk-st-passiv``: passive voice, found from the language model's tags.
+
+Two constructions in both standards (research notes §1.4):
+- s-passive: «søknaden behandles», «må sendes»; nynorsk «kan behandlast» (-ast/-st form);
+- bli/verte + participle: «ble behandlet», «vart behandla», «har blitt sendt», «blir du kalla inn».
+``passiv`` asks who does what and, where the clause is simple enough to rewrite, suggests the
+active form with «vi» or «du» (advice, never a fix). ``nynorsk-st-passiv`` flags the nynorsk -st
+passive without a modal verb («Søknaden behandlast no»), which the norm does not allow.
+
+Deponent verbs («synes», «finnes», «trives», «møtes», nn «synest», «finst», «trivst» …) look
+passive but are not, and are never reported. Without the language model (no POS tags) both
+checks stay silent: passive cannot be told from the word form alone without false alarms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from klarsprak.checks.base import Check, CheckContext, Finding, Options
+from klarsprak.checks.builtins._active_rewrite import active_sentence
+from klarsprak.checks.builtins._passive import Passive, find_passives, has_tags
+from klarsprak.checks.builtins.registry import register
+from klarsprak.checks.substitution import quoted_spans
+
+ADVICE = {
+    "passiv": {
+        "nb": {"with": "Si hvem som gjør det, for eksempel: «{suggestion}»",
+               "without": "Si hvem som gjør det – «vi» eller «du» – der det er kjent."},
+        "nn": {"with": "Sei kven som gjer det, til dømes: «{suggestion}»",
+               "without": "Sei kven som gjer det – «vi» eller «du» – der det er kjent."},
+    },
+    "st": {
+        "nb": {"with": "Skriv «{bli}» + partisipp, eller aktivt, for eksempel: «{suggestion}»",
+               "without": "Skriv «{bli}» + partisipp, eller bruk et modalt hjelpeverb («kan», «må», «skal»)."},
+        "nn": {"with": "Skriv «{bli}» + partisipp, eller aktivt, til dømes: «{suggestion}»",
+               "without": "Skriv «{bli}» + partisipp, eller bruk eit modalt hjelpeverb («kan», «må», «skal»)."},
+    },
+}
+BLI = {"nb": "blir", "nn": "blir/vert"}
+
+
+class PassivOptions(Options):
+    suggest_active: bool = True  # rewrite simple clauses in the active voice as a suggestion
+    skip_nynorsk_error: bool = True  # leave «Søknaden behandlast» to nynorsk-st-passiv (no double finding)
+
+
+class _PassiveCheck(Check):
+    level = "segment"
+
+    def _passives(self, item: Any, ctx: CheckContext) -> Iterator[tuple[Passive, str]]:
+        doc = item.doc
+        if not has_tags(doc):
+            return
+        standard = "nn" if ctx.malform == "nn" else "nb"
+        quoted = quoted_spans(item.segment.text)
+        for passive in find_passives(doc):
+            if any(start <= passive.verb.idx < end for start, end in quoted):
+                continue  # someone else's words
+            yield passive, standard
+
+
+@register("passiv")
+class Passiv(_PassiveCheck):
+    Options = PassivOptions
+
+    def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
+        options: PassivOptions = self.options  # type: ignore[assignment]
+        for passive, standard in self._passives(item, ctx):
+            if options.skip_nynorsk_error and standard == "nn" and passive.nynorsk_error:
+                continue
+            suggestion = active_sentence(passive, standard) if options.suggest_active else None
+            yield _finding(item, passive, standard, ADVICE["passiv"], suggestion)
+
+
+@register("nynorsk-st-passiv")
+class NynorskStPassiv(_PassiveCheck):
+    def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
+        for passive, standard in self._passives(item, ctx):
+            if standard == "nn" and passive.nynorsk_error:
+                yield _finding(item, passive, standard, ADVICE["st"], active_sentence(passive, standard))
+
+
+def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestion: str | None) -> Finding:
+    text = item.segment.text
+    match = text[passive.start : passive.end]
+    template = advice[standard]["with" if suggestion else "without"]
+    message = template.format(suggestion=suggestion or "", bli=BLI[standard])
+    return Finding(
+        passive.start,
+        passive.end,
+        params={"match": match, "advice": message, "kind": passive.kind, "suggestion": suggestion or ""},
+        suggestions=(suggestion,) if suggestion else (),
+        safe=False,
+        fixable=False,
+    )

@@ -1,0 +1,205 @@
+"""Checking files on disk: finding posts in folders, the nearest config per file, ``--fix``, jobs.
+
+The CLI and pre-commit go through here; the language server talks to :class:`Engine` directly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from klarsprak.core.errors import KlarsprakError
+from klarsprak.core.fixes import apply_fixes, safe_fixes
+from klarsprak.engine.config import Config, find_config, load_config
+from klarsprak.engine.lint import Engine, FileResult
+from klarsprak.engine.plans import PLAN_READERS
+from klarsprak.text.sources import SourceFile, decode, read_source, write_atomically
+
+POST_SUFFIXES = {".md", ".markdown", ".txt"}
+SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+STDIN = "-"
+
+# Files that hold several posts (an editorial calendar) are read by their own reader: suffix → reader.
+# A suffix may have several dots (``.plan.yaml``), so only such files are taken, not every YAML file.
+MultiPostReader = Callable[[Engine, SourceFile], list[FileResult]]
+READERS: dict[str, MultiPostReader] = PLAN_READERS
+
+
+def reader_for(path: Path) -> MultiPostReader | None:
+    """The reader whose suffix ends the file name (``plan.yaml`` itself matches ``.plan.yaml``)."""
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix) or (suffix.count(".") > 1 and name == suffix[1:]):
+            return READERS[suffix]
+    return None
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked (unreadable, not text, bad front matter …)."""
+
+    path: str
+    message: str  # one Norwegian line, starting with the path
+
+
+@dataclass
+class FixReport:
+    path: str
+    changes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, old, new)
+
+
+@dataclass
+class Outcome:
+    results: list[FileResult] = field(default_factory=list)
+    error: FileError | None = None
+    fixed: FixReport | None = None
+    fixed_text: str | None = None  # stdin with --fix: the corrected text
+
+
+class Project:
+    """One Engine per configuration file, built on first use."""
+
+    def __init__(self, config_path: Path | None = None, overrides: dict | None = None) -> None:
+        self.forced = config_path
+        self.overrides = overrides or {}
+        self._engines: dict[Path | None, Engine] = {}
+        self._configs: dict[Path | None, Config] = {}
+
+    def config_path_for(self, path: Path) -> Path | None:
+        return self.forced if self.forced is not None else find_config(path)
+
+    def config(self, config_path: Path | None) -> Config:
+        if config_path not in self._configs:
+            base = load_config(config_path) if config_path is not None else Config()
+            self._configs[config_path] = base.with_changes(**self.overrides) if self.overrides else base
+        return self._configs[config_path]
+
+    def engine(self, config_path: Path | None) -> Engine:
+        if config_path not in self._engines:
+            self._engines[config_path] = Engine(self.config(config_path))
+        return self._engines[config_path]
+
+    def active_rules(self) -> list:
+        """Every active rule of the engines built so far, each id once."""
+        seen: dict[str, object] = {}
+        for engine in self._engines.values():
+            for rule in engine.rules:
+                seen.setdefault(rule.id, rule)
+        return list(seen.values())
+
+    def engine_for(self, path: Path) -> Engine:
+        return self.engine(self.config_path_for(path))
+
+
+def collect(paths: Iterable[str], project: Project, force_exclude: bool = False) -> Iterator[str | FileError]:
+    """Paths to check, in order; a folder is walked (``exclude`` globs and hidden folders skipped).
+
+    A file named on the command line is checked even if ``exclude`` matches it, unless
+    ``force_exclude`` (pre-commit names every changed file, and ``exclude`` must still hold).
+    """
+    for name in paths:
+        if name == STDIN:
+            yield STDIN
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from _walk(path, project)
+        elif path.exists():
+            if not (force_exclude and _excluded(path, project)):
+                yield name
+        else:
+            yield FileError(name, f"{name}: fant ikke fila eller mappa")
+
+
+def _walk(folder: Path, project: Project) -> Iterator[str]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith("."))
+        for file in files:
+            path = Path(root) / file
+            if path.suffix.lower() in POST_SUFFIXES or reader_for(path) is not None:
+                found.append(path)
+    for path in sorted(found):
+        if not _excluded(path, project):
+            yield str(path)
+
+
+def _excluded(path: Path, project: Project) -> bool:
+    config_path = project.config_path_for(path)
+    config = project.config(config_path)
+    if not config.spec.exclude:
+        return False
+    try:
+        relative = path.resolve().relative_to(config.root)
+    except ValueError:
+        return False
+    return config.exclude_spec.match_file(relative.as_posix())
+
+
+def check_one(project: Project, name: str, fix: bool = False) -> Outcome:
+    """Check one file (or stdin); any problem with it becomes a one-line FileError."""
+    try:
+        if name == STDIN:
+            source = decode(sys.stdin.buffer.read(), STDIN)
+            engine = project.engine(project.forced if project.forced else find_config(Path.cwd()))
+        else:
+            source = read_source(Path(name))
+            engine = project.engine_for(Path(name))
+        return _check_source(engine, source, fix)
+    except KlarsprakError as error:
+        return Outcome(error=FileError(name, str(error) if error.path else f"{name}: {error}"))
+
+
+def _results(engine: Engine, source: SourceFile) -> list[FileResult]:
+    """One post, or every post of a calendar (its reader maps findings to places in the file)."""
+    reader = reader_for(Path(source.path)) if source.path != STDIN else None
+    if reader is not None:
+        return reader(engine, source)
+    return [engine.check(source.text, source.path)]
+
+
+def _check_source(engine: Engine, source: SourceFile, fix: bool) -> Outcome:
+    results = _results(engine, source)
+    if not fix:
+        return Outcome(results=results)
+    chosen = safe_fixes(d for result in results for d in result.diagnostics)
+    if not chosen:
+        return Outcome(results=results, fixed_text=source.text if source.path == STDIN else None)
+    new_text = apply_fixes(source.text, [fix_ for _, fix_ in chosen])
+    report = FixReport(source.path, [(d.line, source.text[f.start:f.end], f.replacement) for d, f in chosen])
+    if source.path != STDIN:
+        write_atomically(Path(source.path), source.encode(new_text))
+    remaining = _results(engine, replace(source, text=new_text))
+    return Outcome(results=remaining, fixed=report, fixed_text=new_text if source.path == STDIN else None)
+
+
+_WORKER: Project | None = None
+
+
+def _work(args: tuple[str, bool]) -> Outcome:
+    assert _WORKER is not None
+    return check_one(_WORKER, *args)
+
+
+def check_all(project: Project, names: list[str], fix: bool, jobs: int) -> Iterator[Outcome]:
+    """Check every file, in order; with ``jobs > 1`` in worker processes that share the loaded model."""
+    if jobs <= 1 or len(names) < 4 or STDIN in names:
+        for name in names:
+            yield check_one(project, name, fix)
+        return
+    global _WORKER
+    for name in names:  # load configs, rules and the model once, before the workers fork
+        try:
+            project.engine_for(Path(name)).prepare()
+        except KlarsprakError:
+            continue  # reported per file by the worker
+    _WORKER = project
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork") if sys.platform != "win32" else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(_work, [(name, fix) for name in names], chunksize=8)

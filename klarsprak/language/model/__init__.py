@@ -1,0 +1,108 @@
+"""klarsprak's own Norwegian spaCy pipelines (bokmål and nynorsk), shipped inside the package.
+
+INTERFACE CONTRACT:
+- ``load_model(malform=None, model_dir=None) -> spacy.language.Language | None``: the pipeline
+  for one written standard: UPOS in ``token.pos_``, UD features in ``token.morph`` (``Voice=Pass``
+  on s-passives, ``VerbForm=Part`` on participles), lemma in ``token.lemma_`` and the Oslo-Bergen
+  tag in ``token.tag_`` (e.g. ``verb|inf|st-form`` for the nynorsk -st passive).
+  ``malform`` "nn" gives the nynorsk pipeline; "nb", "mixed", "unknown" and None give bokmål
+  (the larger share of Norwegian text). ``klarsprak.language.malform.Malform`` values work too.
+  Why two pipelines: UD's bokmål and nynorsk treebanks differ in conventions (lemma «være» vs
+  «vere», «den» vs «det», Number/Definite features), which a joint model measurably confused.
+- Loaded lazily, once per process per standard and directory.
+- Never raises, never prints: on missing or broken files it returns None and sets ``load_error``
+  to a one-line Norwegian reason; the linter then runs with word-list rules only.
+- Files live in ``klarsprak/language/model/data/{nb,nn}``; ``model_dir`` or the environment variable
+  ``KLARSPRAK_MODEL_DIR`` points to another directory with the same ``nb``/``nn`` layout.
+- ``find_passives`` (in ``klarsprak.language.model.passive``) finds s-passives and bli/verte-passives.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.language import Language
+
+ENV_VAR = "KLARSPRAK_MODEL_DIR"
+DEFAULT_DIR = Path(__file__).resolve().parent / "data"
+STANDARDS = ("nb", "nn")
+MISSING_MESSAGE = "Språkmodellen mangler eller er skadd; bare ordlisteregler er i bruk."
+
+load_error: str | None = None
+
+_cache: dict[Path, "Language | None"] = {}
+_errors: dict[Path, str] = {}
+_lock = threading.Lock()
+
+
+def model_root(model_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Where the pipelines are read from: argument, then environment variable, then the package."""
+    if model_dir is not None:
+        return Path(model_dir)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_DIR
+
+
+def standard_for(malform: object | None) -> str:
+    """'nn' for nynorsk, else 'nb' (mixed and unknown text is mostly bokmål in practice)."""
+    value = getattr(malform, "value", malform)
+    return "nn" if value == "nn" else "nb"
+
+
+def load_model(
+    malform: object | None = None, model_dir: str | os.PathLike[str] | None = None
+) -> "Language | None":
+    """Return the cached pipeline for ``malform``, loading it on first use; None if unusable."""
+    global load_error
+    path = model_root(model_dir) / standard_for(malform)
+    with _lock:
+        if path not in _cache:
+            nlp, error = _load(path)
+            _cache[path] = nlp
+            if error is not None:
+                _errors[path] = error
+        load_error = _errors.get(path)
+        return _cache[path]
+
+
+def clear_cache() -> None:
+    """Forget loaded pipelines (tests, or after the files were replaced)."""
+    global load_error
+    with _lock:
+        _cache.clear()
+        _errors.clear()
+        load_error = None
+
+
+def _load(path: Path) -> "tuple[Language | None, str | None]":
+    """Load one directory; every failure becomes a one-line reason, never an exception."""
+    if not (path / "config.cfg").is_file() or not (path / "meta.json").is_file():
+        return None, MISSING_MESSAGE
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import spacy
+
+            from . import components  # noqa: F401 - registers the pipeline's own component
+
+            nlp = spacy.load(path)
+            _add_post_tagging(nlp)
+    except Exception:  # noqa: BLE001 - any failure means "run without the model"
+        return None, MISSING_MESSAGE
+    return nlp, None
+
+
+def _add_post_tagging(nlp: "Language") -> None:
+    """Add the AUX/VERB rule last, after tagger, morphologizer and lemmatizer (it reads lemmas).
+
+    Added at load time so no retraining is needed and the saved pipelines stay as trained.
+    """
+    from .components import AUX_OR_VERB
+
+    if AUX_OR_VERB not in nlp.pipe_names and "morphologizer" in nlp.pipe_names:
+        nlp.add_pipe(AUX_OR_VERB, last=True)

@@ -1,0 +1,241 @@
+"""Word lists: YAML data (word → replacement), validated on load, matched over tokens.
+
+Lists are lemma-based: an entry names a word and, optionally, a paradigm from
+:mod:`klarsprak.language.inflect` that generates every inflected form; irregular forms are listed by hand.
+When the language model is present, a token whose lemma is an entry's word matches too, and
+(where the rule asks for it) a compound noun ending in a listed noun: «skoleworkshopen» ends in
+«workshopen». Compound tails are conservative: only nouns with a paradigm, of at least
+``MIN_TAIL`` letters, after at least ``MIN_PREFIX`` letters, in a token the model tags as a noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from klarsprak.core.errors import KlarsprakError
+from klarsprak.core.yamlio import load_yaml_file, validate
+
+MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
+MIN_PREFIX = 3  # letters before it («skole|workshop»; not «s|workshop»)
+NOUN_PARADIGMS = frozenset({"noun-m", "noun-f", "noun-n"})
+
+
+class EntrySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    word: str = Field(min_length=1)
+    inflect: str | None = None
+    forms: list[str] = []
+    replace: list[str] = []
+    replace_forms: dict[str, str] = {}
+    safe: bool = False
+    note: str | None = None
+    allowed: bool = False
+
+
+class WordlistSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    malform: Literal["nb", "nn", "both"]
+    description: str
+    sources: list[str] = Field(min_length=1)
+    licence: str
+    entries: list[EntrySpec]
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    word: str
+    replace: tuple[str, ...]
+    replace_forms: dict[str, str]
+    safe: bool
+    note: str | None
+    allowed: bool
+    line: int | None
+    forms: frozenset[str]
+    lemma_based: bool  # generated from a paradigm: a model lemma equal to ``word`` matches too
+    noun: bool = False  # a noun paradigm: may also end a compound («skole|workshop»)
+
+    def replacement_for(self, form: str) -> tuple[str | None, bool]:
+        """The replacement for this surface form and whether applying it blindly is safe."""
+        key = form.lower() if not self.word_has_case else form
+        if key in self.replace_forms:
+            return self.replace_forms[key], self.safe
+        if not self.replace:
+            return None, False
+        exact = key == (self.word if self.word_has_case else self.word.lower())
+        return self.replace[0], self.safe and exact
+
+    @property
+    def word_has_case(self) -> bool:
+        return self.word != self.word.lower()
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: WordEntry
+    form: str  # the matched text as written
+    prefix: str = ""  # for a compound ending in the entry: the part before it, as written
+
+
+@dataclass
+class Wordlist:
+    name: str
+    malform: str
+    description: str
+    sources: tuple[str, ...]
+    licence: str
+    path: Path
+    entries: list[WordEntry]
+    _index: dict[str, list[tuple[tuple[str, ...], WordEntry, bool]]] = field(default_factory=dict, repr=False)
+    _lemmas: dict[str, WordEntry] = field(default_factory=dict, repr=False)
+    _tails: dict[str, WordEntry] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for form in entry.forms:
+                for words, split in _token_variants(form):
+                    key = words[0] if entry.word_has_case else words[0].lower()
+                    self._index.setdefault(key, []).append((words, entry, split))
+            if entry.lemma_based and " " not in entry.word:
+                self._lemmas.setdefault(entry.word.lower(), entry)
+            if entry.noun and " " not in entry.word and len(entry.word) >= MIN_TAIL and not entry.word_has_case:
+                for form in entry.forms:
+                    if form.isalpha():
+                        self._tails.setdefault(form, entry)
+        for candidates in self._index.values():
+            candidates.sort(key=lambda item: -len(item[0]))  # longest phrase first
+
+    def applies_to(self, malform: str | None) -> bool:
+        return self.malform == "both" or self.malform == malform
+
+    def dotted_forms(self) -> set[str]:
+        """Forms with a full stop inside (abbreviations): the tokenizer must keep them whole."""
+        return {form for entry in self.entries for form in entry.forms if "." in form and " " not in form}
+
+    def find(self, tokens: Sequence, use_lemmas: bool = False, compound_tails: bool = False) -> Iterator[WordMatch]:
+        """Non-overlapping matches over spaCy tokens (anything with ``text``/``lower_``/``lemma_``).
+
+        ``compound_tails`` (needs ``use_lemmas``, i.e. the model's POS) also matches a noun that
+        ends in a listed noun.
+        """
+        index = 0
+        count = len(tokens)
+        while index < count:
+            match = self._match_at(tokens, index, use_lemmas)
+            if match is None and compound_tails and use_lemmas:
+                match = self._tail_at(tokens, index)
+            if match is None:
+                index += 1
+                continue
+            yield match
+            index = match.end
+
+    def _match_at(self, tokens: Sequence, index: int, use_lemmas: bool) -> WordMatch | None:
+        token = tokens[index]
+        for key in (token.text, token.lower_):
+            for words, entry, split in self._index.get(key, ()):
+                end = index + len(words)
+                if split and not _continues(tokens, end):
+                    continue
+                if end <= len(tokens) and _same_words(tokens, index, words, entry.word_has_case):
+                    form = " ".join(t.text for t in tokens[index:end])
+                    return WordMatch(index, end, entry, form)
+        if use_lemmas and token.lemma_:
+            entry = self._lemmas.get(token.lemma_.lower())
+            if entry is not None and token.pos_ not in ("PROPN", "PUNCT"):
+                return WordMatch(index, index + 1, entry, token.text)
+        return None
+
+
+    def _tail_at(self, tokens: Sequence, index: int) -> WordMatch | None:
+        """A compound noun whose last part is a listed noun in any form: the longest such part."""
+        token = tokens[index]
+        lower = token.lower_
+        if getattr(token, "pos_", "") != "NOUN" or not lower.isalpha() or not self._tails:
+            return None
+        for cut in range(MIN_PREFIX, len(lower) - MIN_TAIL + 1):
+            entry = self._tails.get(lower[cut:])
+            if entry is not None:
+                return WordMatch(index, index + 1, entry, token.text, prefix=token.text[:cut])
+        return None
+
+
+def _token_variants(form: str) -> list[tuple[tuple[str, ...], bool]]:
+    """How a form may come out of the tokenizer: «iht.» whole, or split as «iht» + «.»."""
+    words = tuple(form.split())
+    variants = [(words, False)]
+    if words[-1].endswith(".") and len(words[-1]) > 1:
+        variants.append(((*words[:-1], words[-1][:-1], "."), True))
+    return variants
+
+
+def _continues(tokens: Sequence, end: int) -> bool:
+    """A split «word» + «.» is an abbreviation only where the sentence goes on in lower case;
+    at a sentence end («Flasken er tom.») it is a word and a full stop."""
+    return end < len(tokens) and (tokens[end].text[:1].islower() or tokens[end].text[:1].isdigit())
+
+
+def _same_words(tokens: Sequence, start: int, words: tuple[str, ...], case_sensitive: bool) -> bool:
+    for offset, word in enumerate(words):
+        token = tokens[start + offset]
+        if (token.text if case_sensitive else token.lower_) != (word if case_sensitive else word.lower()):
+            return False
+    return True
+
+
+def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordEntry:
+    forms = {spec.word, *spec.forms, *spec.replace_forms}
+    if spec.inflect:
+        from klarsprak.language.inflect import PARADIGMS, generate_forms
+
+        if spec.inflect not in PARADIGMS:
+            known = ", ".join(sorted(PARADIGMS))
+            raise KlarsprakError(f"ukjent bøyingsmønster «{spec.inflect}» (kjente: {known})", str(path), line)
+        forms |= generate_forms(spec.word, spec.inflect, "nb" if malform == "both" else malform)
+    if spec.word == spec.word.lower():
+        forms = {form.lower() for form in forms}
+    replace_forms = dict(spec.replace_forms)
+    if spec.word == spec.word.lower():
+        replace_forms = {key.lower(): value for key, value in replace_forms.items()}
+    return WordEntry(
+        word=spec.word,
+        replace=tuple(spec.replace),
+        replace_forms=replace_forms,
+        safe=spec.safe,
+        note=spec.note,
+        allowed=spec.allowed,
+        line=line,
+        forms=frozenset(forms),
+        lemma_based=spec.inflect is not None,
+        noun=spec.inflect in NOUN_PARADIGMS,
+    )
+
+
+@cache
+def load_wordlist(path: Path) -> Wordlist:
+    """Load and validate one list; errors name the file and line."""
+    data, lines = load_yaml_file(path)
+    spec = validate(WordlistSpec, data, str(path), lines)
+    entries = []
+    for index, entry in enumerate(spec.entries):
+        line = lines.line_of(("entries", index))
+        if entry.safe and not (entry.replace or entry.replace_forms):
+            raise KlarsprakError(f"«{entry.word}» er merket safe, men har ingen erstatning", str(path), line)
+        entries.append(_entry(entry, spec.malform, path, line))
+    return Wordlist(
+        name=spec.name,
+        malform=spec.malform,
+        description=spec.description,
+        sources=tuple(spec.sources),
+        licence=spec.licence,
+        path=path,
+        entries=entries,
+    )
