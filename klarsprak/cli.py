@@ -228,13 +228,11 @@ def rules(fmt: str, config_path: str | None) -> None:
     """List alle regler: id, pakke, prinsipp, alvorlighet og beskrivelse."""
     engine = _engine(config_path)
     active = {rule.id for rule in engine.rules}
+    from klarsprak.explain import rule_record, rules_table
+
     if fmt == "json":
-        click.echo(json.dumps([
-            {"id": r.id, "pack": r.pack, "principle": r.principle, "severity": r.severity.label,
-             "description": r.description, "enabled": r.id in active, "fix": r.has_fix}
-            for r in engine.all_rules], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([rule_record(r, active) for r in engine.all_rules], ensure_ascii=False, indent=2))
         return
-    from klarsprak.explain import rules_table
 
     click.echo(rules_table(engine.all_rules, active))
 
@@ -313,13 +311,14 @@ def run() -> None:
 
 
 def _register_commands() -> None:
-    """Commands that live beside their feature: the language server and the nynorsk-share report.
+    """Commands that live beside their feature: the language server, the nynorsk-share report, the web page.
 
     Their modules import heavy dependencies (pygls, …) inside the command, so startup stays fast.
     """
     import importlib
 
-    for module_name, attribute in (("klarsprak.server", "lsp_command"), ("klarsprak.report", "report_command")):
+    for module_name, attribute in (("klarsprak.server", "lsp_command"), ("klarsprak.report", "report_command"),
+                                    ("klarsprak.web", "serve_command")):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
