@@ -53,3 +53,9 @@ def test_fresh_venv_install_checks_a_post_from_any_folder(wheel, tmp_path):
     assert "Språkmodellen mangler" not in result.stderr.decode()
     rules = subprocess.run([str(env_dir / "bin" / "klarsprak"), "rules"], cwd=elsewhere, capture_output=True, timeout=120)
     assert rules.returncode == 0 and "malform-blanding" in rules.stdout.decode()
+
+
+def test_wheel_carries_the_web_page(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("index.html", "app.js", "app.css", "favicon.svg"):
+        assert f"klarsprak/web/static/{name}" in names, name

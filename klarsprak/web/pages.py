@@ -17,12 +17,14 @@ WORDS = {
            "principle": "Prinsipp", "pack": "Regelpakke", "severity": "Alvorlighet", "kind": "Type",
            "fix": "Retting", "safe": "trygg, kan rettes automatisk", "unsafe": "forslag du velger selv",
            "off": "Av i denne konfigurasjonen", "back": "Tilbake til sjekken", "all": "Alle regler",
-           "disable": "Slå av på én linje", "title": "Regler i klarsprak", "other": "Nynorsk"},
+           "disable": "Slå av på én linje", "title": "Regler i klarsprak", "other": "Nynorsk",
+           "nav": "Lenker"},
     "nn": {"why": "Kvifor", "examples": "Døme", "bad": "Dårleg", "good": "Bra", "source": "Kjelde",
            "principle": "Prinsipp", "pack": "Regelpakke", "severity": "Alvor", "kind": "Type",
            "fix": "Retting", "safe": "trygg, kan rettast automatisk", "unsafe": "forslag du vel sjølv",
            "off": "Av i denne konfigurasjonen", "back": "Tilbake til sjekken", "all": "Alle reglar",
-           "disable": "Slå av på éi line", "title": "Reglar i klarsprak", "other": "Bokmål"},
+           "disable": "Slå av på éi line", "title": "Reglar i klarsprak", "other": "Bokmål",
+           "nav": "Lenkjer"},
 }
 
 
@@ -37,7 +39,8 @@ def _examples(items: tuple[Example, ...], mark: str) -> str:
     rows = []
     for item in items:
         tag = f' <span class="tag">({escape(MALFORM_NAMES[item.malform])})</span>' if item.malform else ""
-        rows.append(f"<li><span aria-hidden=\"true\">{mark}</span> {escape(' '.join(item.text.split()))}{tag}</li>")
+        lang = f' lang="{item.malform}"' if item.malform else ""
+        rows.append(f"<li><span aria-hidden=\"true\">{mark}</span> <span{lang}>{escape(' '.join(item.text.split()))}</span>{tag}</li>")
     return "<ul class=\"examples\">" + "".join(rows) + "</ul>"
 
 
@@ -51,7 +54,7 @@ def rule_page(rule: Rule, malform: str) -> str:
         facts.append((w["fix"], w["safe"] if rule.fix_safe else w["unsafe"]))
     paragraphs = [p for p in rule.explanation_for(malform).strip().split("\n\n") if p.strip()]
     body = "\n".join([
-        f'<nav aria-label="{escape(w["all"])}"><a href="/">{escape(w["back"])}</a> · '
+        f'<nav aria-label="{escape(w["nav"])}"><a href="/">{escape(w["back"])}</a> · '
         f'<a href="/regler?malform={malform}">{escape(w["all"])}</a> · '
         f'<a href="/regler/{escape(rule.id)}?malform={other}" lang="{other}">{escape(WORDS[malform]["other"])}</a></nav>',
         f"<h1>{escape(rule.id)}</h1>",
@@ -74,6 +77,6 @@ def rule_list_page(rules: list[Rule], active: set[str], malform: str) -> str:
         state = "" if rule.id in active else f' <span class="tag">({escape(w["off"])})</span>'
         rows.append(f'<li><a href="/regler/{escape(rule.id)}?malform={malform}">{escape(rule.id)}</a>{state} – '
                     f"{escape(rule.description)}</li>")
-    body = (f'<nav aria-label="{escape(w["back"])}"><a href="/">{escape(w["back"])}</a></nav>\n'
+    body = (f'<nav aria-label="{escape(w["nav"])}"><a href="/">{escape(w["back"])}</a></nav>\n'
             f"<h1>{escape(w['title'])}</h1>\n<ul class=\"rule-list\">{''.join(rows)}</ul>")
     return _page(w["title"], malform, body)
