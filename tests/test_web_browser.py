@@ -98,6 +98,9 @@ def test_bureaucratic_post_is_marked_and_its_safe_fix_applies(tab):
     expect(mark).to_have_text("vedrørende")  # the range lands on the word, after an emoji (two UTF-16 units)
     expect(mark).to_have_attribute("data-severity", "warning")
     expect(item).to_have_attribute("data-severity", "warning")
+    shown = tab.locator(f"{FINDINGS} li[data-rule]").count()
+    expect(tab.locator("#status")).to_have_attribute("role", "status")
+    expect(tab.locator("#status")).to_contain_text(f"{shown} funn: ")  # what a screen reader hears
     item.locator(".finding-toggle").click()
     item.locator('[data-action="fix"]').first.click()
     expect(editor).to_have_value("Hei 😀 Vi viser til din henvendelse om timebestilling.")

@@ -23,6 +23,7 @@ const TEXTS = {
     groups: { "klarsprak": "Klart språk", "helsenorge": "Stil og tone", "malform": "Målform",
               "uu": "Universell utforming", "other": "Andre regler" },
     severity: { error: "Feil", warning: "Advarsel", info: "Info", hint: "Tips" },
+    counts: { error: ["feil", "feil"], warning: ["advarsel", "advarsler"], info: ["info", "info"], hint: ["tips", "tips"] },
     malformNames: { nb: "bokmål", nn: "nynorsk", mixed: "blanding av bokmål og nynorsk", unknown: "ukjent", da: "dansk" },
     weak: "svakt", line: "linje", empty: "Skriv eller lim inn en tekst for å sjekke den.",
     checking: "Sjekker …", none: "Ingen funn.", found: (n, parts) => `${n} funn: ${parts}.`,
@@ -53,6 +54,7 @@ const TEXTS = {
     groups: { "klarsprak": "Klart språk", "helsenorge": "Stil og tone", "malform": "Målform",
               "uu": "Universell utforming", "other": "Andre reglar" },
     severity: { error: "Feil", warning: "Åtvaring", info: "Info", hint: "Tips" },
+    counts: { error: ["feil", "feil"], warning: ["åtvaring", "åtvaringar"], info: ["info", "info"], hint: ["tips", "tips"] },
     malformNames: { nb: "bokmål", nn: "nynorsk", mixed: "blanding av bokmål og nynorsk", unknown: "ukjend", da: "dansk" },
     weak: "svakt", line: "line", empty: "Skriv eller lim inn ein tekst for å sjekke han.",
     checking: "Sjekkar …", none: "Ingen funn.", found: (n, parts) => `${n} funn: ${parts}.`,
@@ -430,7 +432,7 @@ function announce() {
   const counts = {};
   state.findings.forEach((f) => { counts[f.d.severity] = (counts[f.d.severity] || 0) + 1; });
   const parts = Object.keys(SEVERITY_ORDER).filter((s) => counts[s])
-    .map((s) => `${counts[s]} ${words.severity[s].toLowerCase()}`);
+    .map((s) => `${counts[s]} ${words.counts[s][counts[s] === 1 ? 0 : 1]}`);
   say(state.findings.length ? words.found(state.findings.length, parts.join(", ")) : words.none);
 }
 
