@@ -72,8 +72,8 @@ class Checker:
             self.check("Hei.", {})
             with self.lock:
                 self.engine.prepare("nn")
-        except Exception:  # the first real check reports the problem
-            log.exception("klarte ikke å laste språkmodellen på forhånd")
+        except Exception as error:  # the first real check reports the problem
+            log.error("klarte ikke å laste språkmodellen på forhånd: %s", error)
 
 
 def error_response(status: int, message: str) -> JSONResponse:
