@@ -102,6 +102,9 @@ def test_bureaucratic_post_is_marked_and_its_safe_fix_applies(tab):
     expect(tab.locator("#status")).to_have_attribute("role", "status")
     expect(tab.locator("#status")).to_contain_text(f"{shown} funn: ")  # what a screen reader hears
     item.locator(".finding-toggle").click()
+    item.locator('[data-action="show"]').click()
+    expect(editor).to_be_focused()
+    assert tab.evaluate("(e => e.value.slice(e.selectionStart, e.selectionEnd))(document.activeElement)") == "vedrørende"
     item.locator('[data-action="fix"]').first.click()
     expect(editor).to_have_value("Hei 😀 Vi viser til din henvendelse om timebestilling.")
     expect(mark).to_have_count(0, timeout=30_000)

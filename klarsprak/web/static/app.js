@@ -225,7 +225,8 @@ function drawMarks() {
       .sort((a, b) => (b.end - b.start) - (a.end - a.start)); // widest outside
     let node = document.createTextNode(piece);
     for (const f of covering.reverse()) {
-      node = el("mark", { "class": `sev-${f.d.severity}`, "data-rule": f.d.rule, "data-severity": f.d.severity }, node);
+      node = el("mark", { "class": `sev-${f.d.severity}`, "data-rule": f.d.rule, "data-severity": f.d.severity,
+        "data-key": f.key }, node);
     }
     fragment.append(node);
   }
@@ -251,7 +252,7 @@ function explainMalform() {
 
 function drawFindings() {
   const box = $("findings");
-  const hadFocus = box.contains(document.activeElement) ? document.activeElement.closest("[data-key]") : null;
+  const hadFocus = box.contains(document.activeElement) ? document.activeElement.closest("li[data-key]") : null;
   const focusKey = hadFocus ? hadFocus.dataset.key : null;
   box.replaceChildren();
   const findings = state.findings;
@@ -270,7 +271,7 @@ function drawFindings() {
       el("h3", { text: `${t().groups[group]} (${items.length})` }), list));
   }
   if (focusKey) {
-    const again = box.querySelector(`[data-key="${CSS.escape(focusKey)}"] .finding-toggle`);
+    const again = box.querySelector(`li[data-key="${CSS.escape(focusKey)}"] .finding-toggle`);
     if (again) again.focus();
   }
 }
@@ -342,7 +343,7 @@ async function loadRule(id) {
 }
 
 function findingOf(node) {
-  const item = node.closest("[data-key]");
+  const item = node.closest("li[data-key]");
   return item ? state.findings.find((f) => f.key === item.dataset.key) : null;
 }
 
@@ -350,7 +351,7 @@ function onFindingsClick(event) {
   const button = event.target.closest("button[data-action]");
   if (!button) return;
   const f = findingOf(button);
-  const item = button.closest("[data-key]");
+  const item = button.closest("li[data-key]");
   if (!f || !item) return;
   const action = button.dataset.action;
   if (action === "open") {
@@ -361,8 +362,10 @@ function onFindingsClick(event) {
     if (open) { state.open.add(f.key); fillDetails(details, f); } else state.open.delete(f.key);
   } else if (action === "show") {
     const editor = $("editor");
-    editor.focus();
+    editor.focus({ preventScroll: true });
     editor.setSelectionRange(f.start, f.end);
+    const mark = document.querySelector(`[data-klarsprak="marks"] mark[data-key="${CSS.escape(f.key)}"]`);
+    (mark || editor).scrollIntoView({ block: "center" });
   } else if (action === "fix" || action === "confirm-fix") {
     const fixes = f.d.suggestions.filter((s) => s.fix !== false);
     applyOne(f, fixes[Number(button.dataset.index)].text);
