@@ -275,3 +275,22 @@ def test_screenshot_for_the_readme(tab):
     tab.locator("#status").scroll_into_view_if_needed()
     tab.evaluate("window.scrollTo(0, 0)")
     tab.screenshot(path=str(ROOT / "examples" / "serve.png"))
+
+
+def test_marks_stay_on_their_words_while_the_next_answer_is_on_its_way(tab):
+    editor = tab.locator(EDITOR)
+    editor.fill("Vi viser til din henvendelse vedrørende timebestilling.")
+    wait_for_finding(tab, "byrakratisk-ord")
+    held = []
+    tab.route("**/api/check", lambda route: held.append(route))  # no answer comes back for now
+    editor.press("Home")
+    editor.press_sequentially("Hei 😀 ")
+    mark = tab.locator(f'{MARKS} mark[data-rule="byrakratisk-ord"]')
+    expect(mark).to_have_text("vedrørende")  # moved with the text before it
+    item = finding(tab, "byrakratisk-ord").first
+    item.locator(".finding-toggle").click()
+    item.locator('[data-action="fix"]').first.click()  # the shifted range is the one the fix uses
+    expect(editor).to_have_value("Hei 😀 Vi viser til din henvendelse om timebestilling.")
+    tab.unroute("**/api/check")
+    for route in held:
+        route.abort()
