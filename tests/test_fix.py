@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import run_cli
 from tests.project_rules import STIVT_RULE, write_project_rules
 
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     write_project_rules(tmp_path, {"stivt.yaml": STIVT_RULE})

@@ -53,3 +53,31 @@ def test_fresh_venv_install_checks_a_post_from_any_folder(wheel, tmp_path):
     assert "Språkmodellen mangler" not in result.stderr.decode()
     rules = subprocess.run([str(env_dir / "bin" / "klarsprak"), "rules"], cwd=elsewhere, capture_output=True, timeout=120)
     assert rules.returncode == 0 and "malform-blanding" in rules.stdout.decode()
+    _serve_from_the_install(env_dir / "bin" / "klarsprak", elsewhere)
+
+
+def _serve_from_the_install(klarsprak: Path, cwd: Path) -> None:
+    """``klarsprak serve`` from the wheel: the page and its files come from the installed package."""
+    import os
+
+    from tests.web_server import Server, free_port, stop, wait_until_serving
+
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower() and k != "PYTHONPATH"}
+    port = free_port()
+    process = subprocess.Popen([str(klarsprak), "serve", "--no-browser", "--port", str(port)], cwd=cwd, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until_serving(process, "127.0.0.1", port)
+        server = Server(process, "127.0.0.1", port)
+        status, record = server.check({"text": "Vi viser til din henvendelse vedrørende timebestilling."})
+        assert status == 200 and "byrakratisk-ord" in {d["rule"] for d in record["diagnostics"]}
+        assert server.request("GET", "/static/app.js")[0] == 200
+    finally:
+        _, err = stop(process)
+    assert "Traceback" not in err
+
+
+def test_wheel_carries_the_web_page(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("index.html", "app.js", "app.css", "favicon.svg"):
+        assert f"klarsprak/web/static/{name}" in names, name

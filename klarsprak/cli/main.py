@@ -30,6 +30,7 @@ from klarsprak.cli.norsk import (
     use_color,
 )
 from klarsprak.cli.report import report_command
+from klarsprak.cli.serve import serve_command
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.core.version import __version__
 
@@ -168,13 +169,11 @@ def rules(fmt: str, config_path: str | None) -> None:
     """List alle regler: id, pakke, prinsipp, alvorlighet og beskrivelse."""
     engine = _engine(config_path)
     active = {rule.id for rule in engine.rules}
+    from klarsprak.output.explain import rule_record, rules_table
+
     if fmt == "json":
-        click.echo(json.dumps([
-            {"id": r.id, "pack": r.pack, "principle": r.principle, "severity": r.severity.label,
-             "description": r.description, "enabled": r.id in active, "fix": r.has_fix}
-            for r in engine.all_rules], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([rule_record(r, active) for r in engine.all_rules], ensure_ascii=False, indent=2))
         return
-    from klarsprak.output.explain import rules_table
 
     click.echo(rules_table(engine.all_rules, active))
 
@@ -252,6 +251,7 @@ def run() -> None:
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
 
-# Commands that live in their own module (they import pygls, the report … inside the command).
+# Commands that live in their own module (they import pygls, uvicorn, the report … inside the command).
 main.add_command(lsp_command)
 main.add_command(report_command)
+main.add_command(serve_command)

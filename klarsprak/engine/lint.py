@@ -83,7 +83,8 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
         "column": d.column,
         "end_line": d.end_line,
         "end_column": d.end_column,
-        "suggestions": [{"text": s.text, "safe": s.safe} for s in d.suggestions],
+        # fix: choosing the suggestion replaces the marked text (else it is advice in words)
+        "suggestions": [{"text": s.text, "safe": s.safe, "fix": s.fix is not None} for s in d.suggestions],
         "principle": d.principle,
         "pack": d.pack,
     }

@@ -28,6 +28,12 @@ def rules_table(rules: list[Rule], active: set[str]) -> str:
     return "\n".join(lines)
 
 
+def rule_record(rule: Rule, active: set[str]) -> dict:
+    """One rule as data: ``klarsprak rules --format json`` and the web page's ``GET /api/rules``."""
+    return {"id": rule.id, "pack": rule.pack, "principle": rule.principle, "severity": rule.severity.label,
+            "description": rule.description, "enabled": rule.id in active, "fix": rule.has_fix}
+
+
 def _example_lines(examples: tuple[Example, ...], mark: str) -> list[str]:
     lines = []
     for example in examples:

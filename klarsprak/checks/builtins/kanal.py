@@ -15,6 +15,7 @@ from klarsprak.checks.builtins.registry import register
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]«»]+|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|eu|info)/[^\s<>()\[\]«»]*",
                   re.IGNORECASE)
+URL = _URL  # the web page's character counter counts web addresses the same way
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NAMES = {"x": "X", "instagram": "Instagram", "linkedin": "LinkedIn", "facebook": "Facebook", "nettside": "nettsiden"}
 
