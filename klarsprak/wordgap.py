@@ -1,0 +1,84 @@
+"""Gapped phrase matching: light-verb phrases with the small words that naturally come between.
+
+Why: officialese phrases such as «være behjelpelig med» or «ta stilling til» are rarely written
+bare. The finite verb takes the negation and sentence adverbs after it («var *ikke* behjelpelig
+med», «tok *ennå ikke* stilling til», «er *svært* behjelpelig med»), and in a question or after a
+fronted phrase the subject too («I dag tar *vi* stilling til …»). A word-list entry with
+``gap: adverbs`` lets up to ``MAX_GAP`` words from the closed set ``GAP_WORDS`` stand between the
+phrase's first word (its head, usually the verb) and the rest.
+
+Precision: only words from the closed set may stand in the gap (no nouns, no punctuation, so
+never across a sentence boundary), at most ``MAX_GAP`` of them, and the rest of the phrase must
+follow word for word. The head may be any listed form of the entry, or, with the language model,
+a verb whose lemma is the entry's head («tek» → «ta»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_GAP = 3  # words between the head and the rest of the phrase
+
+# Negations, sentence adverbs and degree adverbs of both standards, and subject pronouns (a
+# subject follows the finite verb in questions and after a fronted phrase). Closed on purpose:
+# nothing here can start a new clause or carry content of its own.
+GAP_WORDS: frozenset[str] = frozenset(
+    """
+    ikke ikkje ei aldri heller
+    ennå enno allerede alt nå no da då fortsatt framleis fremdeles
+    ofte alltid gjerne sjelden sjeldan vanligvis vanlegvis normalt
+    også så svært veldig mye mykje litt nok bare berre kun likevel dessverre heldigvis
+    altså jo vel visst kanskje sikkert trolig truleg snart straks igjen att først fyrst
+    helst mer meir mest lenger lengre
+    jeg eg du han hun ho vi me dere de dei man det
+    meg deg oss dykk
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# Degree adverbs modify the word after them («svært behjelpeleg»): put back after a replacement
+# verb they read wrong («hjelper svært med»), so such a match gets advice, not a ready fix.
+DEGREE_WORDS: frozenset[str] = frozenset("svært veldig mye mykje litt så mer meir mest".split())
+
+GAP_KINDS = ("adverbs",)  # the values an entry's ``gap`` field may take
+
+
+@dataclass(frozen=True)
+class GappedPhrase:
+    """One surface form of a gapped entry, split into its head and the words after it."""
+
+    head: str  # the first word as written in the list («tok»)
+    rest: tuple[str, ...]  # the words that must follow after the gap («stilling», «til»)
+
+    @property
+    def form(self) -> str:
+        return " ".join((self.head, *self.rest))
+
+
+def split_phrase(form: str) -> GappedPhrase | None:
+    """A listed form of two or more words as head + rest; a single word has no gap."""
+    words = form.lower().split()
+    if len(words) < 2:
+        return None
+    return GappedPhrase(words[0], tuple(words[1:]))
+
+
+def gap_length(tokens: Sequence, start: int) -> int:
+    """How many gap words follow ``start`` (at most ``MAX_GAP``; 0 when the next word is no gap word)."""
+    length = 0
+    while (start + length < len(tokens) and length < MAX_GAP
+           and tokens[start + length].lower_ in GAP_WORDS and not _starts_sentence(tokens[start + length])):
+        length += 1
+    return length
+
+
+def rest_follows(tokens: Sequence, start: int, rest: tuple[str, ...]) -> bool:
+    """The rest of the phrase stands word for word from ``start``, inside the same sentence."""
+    if start + len(rest) > len(tokens):
+        return False
+    return all(tokens[start + offset].lower_ == word and not _starts_sentence(tokens[start + offset])
+               for offset, word in enumerate(rest))
+
+
+def _starts_sentence(token) -> bool:
+    return bool(getattr(token, "is_sent_start", False))
