@@ -48,6 +48,7 @@ class WordlistSpec(BaseModel):
     description: str
     sources: list[str] = Field(min_length=1)
     licence: str
+    left_out: dict[str, str] = {}  # source words left out on purpose → why (documentation, tested)
     entries: list[EntrySpec]
 
 

@@ -71,7 +71,8 @@ def test_the_expected_lists_ship() -> None:
 @pytest.mark.parametrize("path", WORDLISTS, ids=ids(WORDLISTS))
 def test_header(path: Path) -> None:
     data = load(path)
-    assert isinstance(data, dict) and set(data) == HEADER_KEYS
+    assert isinstance(data, dict) and HEADER_KEYS <= set(data) <= HEADER_KEYS | {"left_out"}
+    assert all(isinstance(why, str) and why.strip() for why in data.get("left_out", {}).values())
     assert data["name"] == path.stem
     assert data["malform"] in {"nb", "nn", "both"}
     assert data["malform"] == path.stem.rsplit("-", 1)[1] or data["malform"] == "both"
