@@ -165,3 +165,77 @@ def test_nynorsk_entries_are_nynorsk_words() -> None:
         for form in [entry["word"], *entry.get("forms", [])]:
             invalid += [(entry["word"], word) for word in form.split() if not nn_valid(word)]
     assert invalid == []
+
+
+# --- Gapped light-verb phrases -------------------------------------------------------------------
+
+
+def test_gap_matcher_bridges_only_closed_words_and_at_most_three() -> None:
+    listed = wordlist("nb")
+    found = [m.form for m in listed.find(tokens("Kontoret var ikke behjelpelig med søknaden"))]
+    assert found == ["var ikke behjelpelig med"]
+    assert [m.form for m in listed.find(tokens("Vi tok ennå ikke stilling til saken"))] == ["tok ennå ikke stilling til"]
+    # four gap words, or a content word in between: too far apart to be the phrase
+    assert list(listed.find(tokens("Hun var ikke nå heller alltid behjelpelig med noe"))) == []
+    assert list(listed.find(tokens("Vi tok bilen stilling til"))) == []
+
+
+def test_gap_matcher_never_crosses_a_sentence_boundary() -> None:
+    words = tokens("Vi tok ikke stilling til saken")
+    words[2] = PlainTokenAtSentenceStart("ikke")
+    assert [m.form for m in wordlist("nb").find(words)] == []
+
+
+@dataclass(frozen=True)
+class PlainTokenAtSentenceStart(PlainToken):
+    is_sent_start = True
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(Config().with_changes(select=["byrakratisk-ord"]))
+
+
+def _findings(engine: Engine, text: str, malform: str):
+    post = f"---\nmalform: {malform}\n---\n{text}\n"
+    return engine.check(post, "innlegg.md").diagnostics
+
+
+@pytest.mark.parametrize(("malform", "text", "match"), [
+    ("nb", "Kontoret var ikke behjelpelig med søknaden min.", "var ikke behjelpelig med"),
+    ("nb", "Vi tok ikke stilling til klagen før i dag.", "tok ikke stilling til"),
+    ("nb", "Vi har ennå ikke tatt stilling til saken.", "tatt stilling til"),
+    ("nb", "Hun er svært behjelpelig med alt.", "er svært behjelpelig med"),
+    ("nb", "I dag tar vi stilling til søknaden din.", "tar vi stilling til"),
+    ("nn", "Det vart ikkje teke stilling til klagen.", "teke stilling til"),
+    ("nn", "Kontoret var ikkje behjelpeleg med søknaden.", "var ikkje behjelpeleg med"),
+    ("nn", "Vi tok enno ikkje stilling til saka.", "tok enno ikkje stilling til"),
+])
+def test_inflected_light_verb_phrases_with_words_between_are_found(engine, malform, text, match) -> None:
+    found = [d for d in _findings(engine, text, malform) if d.rule == "byrakratisk-ord"]
+    assert [text[d.start - len(f"---\nmalform: {malform}\n---\n"):][:len(match)] for d in found] == [match]
+    assert all(d.safe_fix is None for d in found), "a gapped match is never a safe fix"
+
+
+def test_gapped_suggestion_keeps_the_negation_after_the_verb(engine) -> None:
+    (finding,) = _findings(engine, "Kontoret var ikke behjelpelig med søknaden min.", "nb")
+    assert [s.text for s in finding.suggestions] == ["hjalp ikke med"]
+    (finding,) = _findings(engine, "Hun er svært behjelpelig med alt.", "nb")
+    assert [s.text for s in finding.suggestions] == ["hjelper med"] and finding.suggestions[0].fix is None
+
+
+@pytest.mark.parametrize(("malform", "text"), [
+    ("nb", "Vi tok. Stilling til dette kommer senere."),
+    ("nb", "Hun var ikke nå heller alltid behjelpelig med noe."),
+    ("nb", "Legen hjalp meg med søknaden, og vi avgjorde saken i dag."),
+    ("nn", "Legen hjelpte meg med søknaden, og vi avgjorde saka i dag."),
+])
+def test_plain_or_far_apart_text_is_not_flagged(engine, malform, text) -> None:
+    assert [d.message for d in _findings(engine, text, malform) if d.rule == "byrakratisk-ord"] == []
+
+
+def test_stiff_but_sometimes_right_entries_are_below_warning(engine) -> None:
+    (finding,) = _findings(engine, "Vi har ikke tatt stilling til søknaden din.", "nb")
+    assert finding.severity.label == "info"
+    (finding,) = _findings(engine, "Vi innhenter opplysninger fra fastlegen.", "nb")
+    assert finding.severity.label == "warning"
