@@ -10,7 +10,8 @@ phrase's first word (its head, usually the verb) and the rest.
 Precision: only words from the closed set may stand in the gap (no nouns, no punctuation, so
 never across a sentence boundary), at most ``MAX_GAP`` of them, and the rest of the phrase must
 follow word for word. The head may be any listed form of the entry, or, with the language model,
-a verb whose lemma is the entry's head («tek» → «ta»).
+a verb whose lemma is the entry's head («tek» → «ta»). The gap words may also stand later in the
+phrase («det forutsettes derfor at»), as long as there are at most ``MAX_GAP`` in all.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ GAP_WORDS: frozenset[str] = frozenset(
     ennå enno allerede alt nå no da då fortsatt framleis fremdeles
     ofte alltid gjerne sjelden sjeldan vanligvis vanlegvis normalt
     også så svært veldig mye mykje litt nok bare berre kun likevel dessverre heldigvis
-    altså jo vel visst kanskje sikkert trolig truleg snart straks igjen att først fyrst
+    altså derfor difor dermed jo vel visst kanskje sikkert trolig truleg snart straks igjen att først fyrst
     helst mer meir mest lenger lengre
     jeg eg du han hun ho vi me dere de dei man det
     meg deg oss dykk
@@ -63,21 +64,26 @@ def split_phrase(form: str) -> GappedPhrase | None:
     return GappedPhrase(words[0], tuple(words[1:]))
 
 
-def gap_length(tokens: Sequence, start: int) -> int:
-    """How many gap words follow ``start`` (at most ``MAX_GAP``; 0 when the next word is no gap word)."""
-    length = 0
-    while (start + length < len(tokens) and length < MAX_GAP
-           and tokens[start + length].lower_ in GAP_WORDS and not _starts_sentence(tokens[start + length])):
-        length += 1
-    return length
+def match_rest(tokens: Sequence, start: int, rest: tuple[str, ...], budget: int = MAX_GAP) -> tuple[int, tuple[int, ...]] | None:
+    """Match ``rest`` from ``start``, letting up to ``budget`` gap words stand before any of its words.
 
-
-def rest_follows(tokens: Sequence, start: int, rest: tuple[str, ...]) -> bool:
-    """The rest of the phrase stands word for word from ``start``, inside the same sentence."""
-    if start + len(rest) > len(tokens):
-        return False
-    return all(tokens[start + offset].lower_ == word and not _starts_sentence(tokens[start + offset])
-               for offset, word in enumerate(rest))
+    Returns the end (exclusive) and the indices of the gap words, or None. A phrase word is tried
+    before a gap word, so «forutsettes det at» keeps «det» as part of the phrase.
+    """
+    if not rest:
+        return start, ()
+    if start >= len(tokens) or _starts_sentence(tokens[start]):
+        return None
+    token = tokens[start]
+    if token.lower_ == rest[0]:
+        found = match_rest(tokens, start + 1, rest[1:], budget)
+        if found is not None:
+            return found
+    if budget > 0 and token.lower_ in GAP_WORDS:
+        found = match_rest(tokens, start + 1, rest, budget - 1)
+        if found is not None:
+            return found[0], (start, *found[1])
+    return None
 
 
 def _starts_sentence(token) -> bool:

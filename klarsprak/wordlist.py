@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from klarsprak.errors import KlarsprakError
-from klarsprak.wordgap import GappedPhrase, gap_length, rest_follows, split_phrase
+from klarsprak.wordgap import GappedPhrase, match_rest, split_phrase
 from klarsprak.yamlio import load_yaml_file, validate
 
 MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
@@ -186,7 +186,7 @@ class Wordlist:
 
     def _gapped_at(self, tokens: Sequence, index: int, use_lemmas: bool) -> WordMatch | None:
         """A gapped phrase whose head is ``tokens[index]``: a listed form, or (with the model) a verb
-        whose lemma is the entry's head; then up to ``MAX_GAP`` gap words, then the rest."""
+        whose lemma is the entry's head; then the rest, with up to ``MAX_GAP`` gap words in it."""
         if not self._gapped:
             return None
         token = tokens[index]
@@ -195,15 +195,13 @@ class Wordlist:
         lemma = (getattr(token, "lemma_", "") or "").lower() if use_lemmas else ""
         if lemma and getattr(token, "pos_", "") in ("VERB", "AUX"):
             candidates += [(rest, entry, "") for rest, entry in self._gapped_lemmas.get(lemma, ())]
-        gap = gap_length(tokens, index + 1)
-        for length in range(gap, -1, -1):  # the longest gap first: «tok ikke stilling til»
-            for rest, entry, form in candidates:
-                start = index + 1 + length
-                if (length or not form) and rest_follows(tokens, start, rest):
-                    end = start + len(rest)
-                    text = " ".join(t.text for t in tokens[index:end])
-                    between = tuple(t.text for t in tokens[index + 1:start])
-                    return WordMatch(index, end, entry, text, gap=between, core=form, gapped=True)
+        for rest, entry, form in candidates:
+            found = match_rest(tokens, index + 1, rest)
+            if found is not None and (found[1] or not form):  # a listed form with no gap: the plain index has it
+                end, gaps = found
+                text = " ".join(t.text for t in tokens[index:end])
+                between = tuple(tokens[i].text for i in gaps)
+                return WordMatch(index, end, entry, text, gap=between, core=form, gapped=True)
         return None
 
 

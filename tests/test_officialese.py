@@ -210,6 +210,8 @@ def _findings(engine: Engine, text: str, malform: str):
     ("nn", "Det vart ikkje teke stilling til klagen.", "teke stilling til"),
     ("nn", "Kontoret var ikkje behjelpeleg med søknaden.", "var ikkje behjelpeleg med"),
     ("nn", "Vi tok enno ikkje stilling til saka.", "tok enno ikkje stilling til"),
+    ("nb", "Ordningen er dyr, og det forutsettes derfor at søknaden er utfylt.", "det forutsettes derfor at"),
+    ("nn", "Ordninga er dyr, og det føreset difor at søknaden er utfylt.", "det føreset difor at"),
 ])
 def test_inflected_light_verb_phrases_with_words_between_are_found(engine, malform, text, match) -> None:
     found = [d for d in _findings(engine, text, malform) if d.rule == "byrakratisk-ord"]
