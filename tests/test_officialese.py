@@ -241,3 +241,9 @@ def test_stiff_but_sometimes_right_entries_are_below_warning(engine) -> None:
     assert finding.severity.label == "info"
     (finding,) = _findings(engine, "Vi innhenter opplysninger fra fastlegen.", "nb")
     assert finding.severity.label == "warning"
+
+
+def test_an_entry_level_never_rises_above_the_rule_level_set_in_config() -> None:
+    engine = Engine(Config().with_changes(select=["byrakratisk-ord"], rules={"byrakratisk-ord": "hint"}))
+    (finding,) = _findings(engine, "Vi har ikke tatt stilling til søknaden din.", "nb")
+    assert finding.severity.label == "hint"
