@@ -247,3 +247,18 @@ def test_an_entry_level_never_rises_above_the_rule_level_set_in_config() -> None
     engine = Engine(Config().with_changes(select=["byrakratisk-ord"], rules={"byrakratisk-ord": "hint"}))
     (finding,) = _findings(engine, "Vi har ikke tatt stilling til søknaden din.", "nb")
     assert finding.severity.label == "hint"
+
+
+def test_rewrite_pairs_are_sourced_and_split_before_tuning() -> None:
+    """The benchmark's pairs: both standards, a source each, and the fixed sha1 split (about 25 % test)."""
+    import hashlib
+
+    pairs = yaml.safe_load((ROOT / "benchmarks" / "data" / "rewrites.yaml").read_text(encoding="utf-8"))["pairs"]
+    assert len(pairs) >= 100 and sum(p["malform"] == "nn" for p in pairs) >= 25
+    assert len({p["id"] for p in pairs}) == len(pairs)
+    for pair in pairs:
+        assert pair["before"].strip() and pair["after"].strip() and pair["before"] != pair["after"], pair["id"]
+        assert pair["source"].startswith("own:") == pair["own"], pair["id"]
+        assert pair["own"] or "http" in pair["source"], f"{pair['id']}: cite where a published pair comes from"
+        expected = "test" if int(hashlib.sha1(pair["id"].encode()).hexdigest(), 16) % 4 == 0 else "dev"
+        assert pair["split"] == expected, pair["id"]
