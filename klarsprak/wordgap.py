@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MAX_GAP = 3  # words between the head and the rest of the phrase
+MAX_GAP = 3  # gap words inside one phrase, in all
 
 # Negations, sentence adverbs and degree adverbs of both standards, and subject pronouns (a
 # subject follows the finite verb in questions and after a fronted phrase). Closed on purpose:
@@ -40,8 +40,6 @@ GAP_WORDS: frozenset[str] = frozenset(
 # Degree adverbs modify the word after them («svært behjelpeleg»): put back after a replacement
 # verb they read wrong («hjelper svært med»), so such a match gets advice, not a ready fix.
 DEGREE_WORDS: frozenset[str] = frozenset("svært veldig mye mykje litt så mer meir mest".split())
-
-GAP_KINDS = ("adverbs",)  # the values an entry's ``gap`` field may take
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,8 @@ def split_phrase(form: str) -> GappedPhrase | None:
     return GappedPhrase(words[0], tuple(words[1:]))
 
 
-def match_rest(tokens: Sequence, start: int, rest: tuple[str, ...], budget: int = MAX_GAP) -> tuple[int, tuple[int, ...]] | None:
+def match_rest(tokens: Sequence, start: int, rest: tuple[str, ...],
+               budget: int = MAX_GAP) -> tuple[int, tuple[int, ...]] | None:
     """Match ``rest`` from ``start``, letting up to ``budget`` gap words stand before any of its words.
 
     Returns the end (exclusive) and the indices of the gap words, or None. A phrase word is tried

@@ -64,7 +64,7 @@ class WordEntry:
     forms: frozenset[str]
     lemma_based: bool  # generated from a paradigm: a model lemma equal to ``word`` matches too
     noun: bool = False  # a noun paradigm: may also end a compound («skole|workshop»)
-    gap: bool = False  # negations, adverbs and subject pronouns may stand after the first word
+    gap: bool = False  # negations, adverbs and subject pronouns may stand inside the phrase (klarsprak.wordgap)
     head_lemma: str | None = None  # with a gap: the first word, matched as a verb's lemma with the model
     severity: str | None = None  # overrides the rule's severity for this entry
 
@@ -90,7 +90,7 @@ class WordMatch:
     entry: WordEntry
     form: str  # the matched text as written
     prefix: str = ""  # for a compound ending in the entry: the part before it, as written
-    gap: tuple[str, ...] = ()  # words found between the head and the rest of a gapped phrase, as written
+    gap: tuple[str, ...] = ()  # the gap words found inside a gapped phrase, as written
     core: str = ""  # for a gapped match: the listed form it stands for, without the gap («var behjelpelig med»)
     gapped: bool = False  # found by the gap matcher (gap words between, or a head found by its lemma)
 

@@ -111,7 +111,6 @@ class Substitution(Check):
         options = [match_case(word, match.form) for word in options]
         return self._word_finding(tokens, match, options, malform, safe=safe, fixable=exact)
 
-
     def _gapped_finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
         """«tok ikke stilling til»: the listed form's replacement with the gap words put back after
         its first word («avgjorde ikke»). Offered, never safe: word order after the gap may differ."""
@@ -157,7 +156,6 @@ class Substitution(Check):
             safe=safe,
             fixable=fixable,
         )
-
 
     def _severity(self, match: WordMatch, options: list[str]) -> Severity | None:
         """An entry's own level (stiff but sometimes right: info or hint), else the vague level."""
