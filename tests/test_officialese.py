@@ -91,7 +91,7 @@ NB_IRREGULAR = {
     "ba": "be", "lot": "la", "gjaldt": "gjelde", "oppga": "oppgi", "solgt": "selge", "påsto": "påstå",
     "avveket": "avvike", "gjennomgikk": "gjennomgå", "avgjorde": "avgjøre", "bidro": "bidra",
     "bidrar": "bidra", "kan": "kunne", "er": "være", "annet": "annen", "enklere": "enkel",
-    "gjort": "gjøre", "fikk": "få",
+    "gjort": "gjøre", "fikk": "få", "godtar": "godta", "godtok": "godta",
 }
 
 
