@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ALL_DATA_FILES = sorted((ROOT / "wordlists").glob("*.yaml"))
 COMMON_HEADER_KEYS = {"name", "description", "sources", "licence"}
 HEADER_KEYS = {"name", "malform", "description", "sources", "licence", "entries"}
-ENTRY_KEYS = {"word", "inflect", "forms", "replace", "replace_forms", "safe", "note", "allowed"}
+ENTRY_KEYS = {"word", "inflect", "forms", "replace", "replace_forms", "safe", "note", "allowed", "gap", "severity"}
 NDT = ROOT.parent / "shared" / "data" / "ndt"
 
 
@@ -71,7 +71,8 @@ def test_the_expected_lists_ship() -> None:
 @pytest.mark.parametrize("path", WORDLISTS, ids=ids(WORDLISTS))
 def test_header(path: Path) -> None:
     data = load(path)
-    assert isinstance(data, dict) and set(data) == HEADER_KEYS
+    assert isinstance(data, dict) and HEADER_KEYS <= set(data) <= HEADER_KEYS | {"left_out"}
+    assert all(isinstance(why, str) and why.strip() for why in data.get("left_out", {}).values())
     assert data["name"] == path.stem
     assert data["malform"] in {"nb", "nn", "both"}
     assert data["malform"] == path.stem.rsplit("-", 1)[1] or data["malform"] == "both"
@@ -100,6 +101,9 @@ def test_entries_have_exactly_the_known_keys_and_types(path: Path) -> None:
             assert is_abbreviation_list and isinstance(entry["allowed"], bool), entry
         if "inflect" in entry:
             assert entry["inflect"] in PARADIGMS, f"{word}: unknown paradigm {entry['inflect']}"
+        if "gap" in entry:
+            assert entry["gap"] == "adverbs" and " " in word, f"{word}: a gap needs a phrase"
+        assert entry.get("severity", "info") in {"warning", "info", "hint"}, entry
         replace_forms = entry.get("replace_forms", {})
         assert isinstance(replace_forms, dict)
         assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in replace_forms.items())

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.core.diagnostics import Severity
+from klarsprak.language.wordgap import DEGREE_WORDS
 from klarsprak.language.wordlist import Wordlist, WordMatch
 
 _ADVICE = {"nb": "Skriv heller {suggestion}.", "nn": "Skriv heller {suggestion}."}
@@ -100,6 +101,8 @@ class Substitution(Check):
     def _finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
         if match.prefix:
             return self._compound_finding(tokens, match, malform)
+        if match.gapped:
+            return self._gapped_finding(tokens, match, malform)
         replacement, safe = match.entry.replacement_for(match.form)
         exact = replacement is not None and (safe or match.form.lower() in match.entry.replace_forms
                                              or match.form.lower() == match.entry.word.lower())
@@ -107,6 +110,19 @@ class Substitution(Check):
         options = [match_case(word, match.form) for word in options]
         return self._word_finding(tokens, match, options, malform, safe=safe, fixable=exact)
 
+    def _gapped_finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
+        """«tok ikke stilling til»: the listed form's replacement with the gap words put back after
+        its first word («avgjorde ikke»). Offered, never safe: word order after the gap may differ."""
+        exact = match.entry.replace_forms.get(match.core.lower()) if match.core else None
+        if exact is not None and any(word.lower() in DEGREE_WORDS for word in match.gap):
+            options = [match_case(exact, match.form)]
+            return self._word_finding(tokens, match, options, malform, safe=False, fixable=False)
+        if exact is not None:
+            words = exact.split()
+            options = [match_case(" ".join([words[0], *match.gap, *words[1:]]), match.form)]
+        else:
+            options = [match_case(word, match.form) for word in match.entry.replace]
+        return self._word_finding(tokens, match, options, malform, safe=False, fixable=exact is not None)
 
     def _compound_finding(self, tokens: Any, match: WordMatch, malform: str | None) -> Finding:
         """«skoleworkshopen»: the prefix is kept in front of the replacement when the tail's form
@@ -135,10 +151,18 @@ class Substitution(Check):
             params={"match": match.form, "suggestion": suggestion, "advice": advice,
                     "note": match.entry.note or "", "word": match.entry.word},
             suggestions=tuple(options),
-            severity=self._vague if not options else None,
+            severity=self._severity(match, options),
             safe=safe,
             fixable=fixable,
         )
+
+    def _severity(self, match: WordMatch, options: list[str]) -> Severity | None:
+        """An entry's own level (stiff but sometimes right: info or hint), else the vague level."""
+        if match.entry.severity:
+            own = Severity.parse(match.entry.severity)
+            rule_level = getattr(self.rule, "severity", None)
+            return min(own, rule_level) if isinstance(rule_level, Severity) else own
+        return self._vague if not options else None
 
 
 _QUOTES = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.core.yamlio import load_yaml_file, validate
+from klarsprak.language.wordgap import GappedPhrase, match_rest, split_phrase
 
 MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
 MIN_PREFIX = 3  # letters before it («skole|workshop»; not «s|workshop»)
@@ -36,6 +37,8 @@ class EntrySpec(BaseModel):
     safe: bool = False
     note: str | None = None
     allowed: bool = False
+    gap: Literal["adverbs"] | None = None  # «var ikke behjelpelig med»: see klarsprak.language.wordgap
+    severity: Literal["warning", "info", "hint"] | None = None  # stiff but sometimes right: lower than the rule's
 
 
 class WordlistSpec(BaseModel):
@@ -45,6 +48,7 @@ class WordlistSpec(BaseModel):
     description: str
     sources: list[str] = Field(min_length=1)
     licence: str
+    left_out: dict[str, str] = {}  # source words left out on purpose → why (documentation, tested)
     entries: list[EntrySpec]
 
 
@@ -60,6 +64,9 @@ class WordEntry:
     forms: frozenset[str]
     lemma_based: bool  # generated from a paradigm: a model lemma equal to ``word`` matches too
     noun: bool = False  # a noun paradigm: may also end a compound («skole|workshop»)
+    gap: bool = False  # negations, adverbs and subject pronouns may stand inside the phrase (klarsprak.language.wordgap)
+    head_lemma: str | None = None  # with a gap: the first word, matched as a verb's lemma with the model
+    severity: str | None = None  # overrides the rule's severity for this entry
 
     def replacement_for(self, form: str) -> tuple[str | None, bool]:
         """The replacement for this surface form and whether applying it blindly is safe."""
@@ -83,6 +90,9 @@ class WordMatch:
     entry: WordEntry
     form: str  # the matched text as written
     prefix: str = ""  # for a compound ending in the entry: the part before it, as written
+    gap: tuple[str, ...] = ()  # the gap words found inside a gapped phrase, as written
+    core: str = ""  # for a gapped match: the listed form it stands for, without the gap («var behjelpelig med»)
+    gapped: bool = False  # found by the gap matcher (gap words between, or a head found by its lemma)
 
 
 @dataclass
@@ -97,6 +107,8 @@ class Wordlist:
     _index: dict[str, list[tuple[tuple[str, ...], WordEntry, bool]]] = field(default_factory=dict, repr=False)
     _lemmas: dict[str, WordEntry] = field(default_factory=dict, repr=False)
     _tails: dict[str, WordEntry] = field(default_factory=dict, repr=False)
+    _gapped: dict[str, list[tuple[GappedPhrase, WordEntry]]] = field(default_factory=dict, repr=False)
+    _gapped_lemmas: dict[str, list[tuple[tuple[str, ...], WordEntry]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -110,8 +122,23 @@ class Wordlist:
                 for form in entry.forms:
                     if form.isalpha():
                         self._tails.setdefault(form, entry)
+            if entry.gap:
+                self._add_gapped(entry)
         for candidates in self._index.values():
             candidates.sort(key=lambda item: -len(item[0]))  # longest phrase first
+        for gapped in self._gapped.values():
+            gapped.sort(key=lambda item: -len(item[0].rest))
+
+    def _add_gapped(self, entry: WordEntry) -> None:
+        rests = set()
+        for form in entry.forms:
+            phrase = split_phrase(form)
+            if phrase is not None:
+                self._gapped.setdefault(phrase.head, []).append((phrase, entry))
+                rests.add(phrase.rest)
+        if entry.head_lemma:
+            for rest in sorted(rests, key=len, reverse=True):
+                self._gapped_lemmas.setdefault(entry.head_lemma, []).append((rest, entry))
 
     def applies_to(self, malform: str | None) -> bool:
         return self.malform == "both" or self.malform == malform
@@ -148,10 +175,33 @@ class Wordlist:
                 if end <= len(tokens) and _same_words(tokens, index, words, entry.word_has_case):
                     form = " ".join(t.text for t in tokens[index:end])
                     return WordMatch(index, end, entry, form)
+        gapped = self._gapped_at(tokens, index, use_lemmas)
+        if gapped is not None:
+            return gapped
         if use_lemmas and token.lemma_:
             entry = self._lemmas.get(token.lemma_.lower())
             if entry is not None and token.pos_ not in ("PROPN", "PUNCT"):
                 return WordMatch(index, index + 1, entry, token.text)
+        return None
+
+    def _gapped_at(self, tokens: Sequence, index: int, use_lemmas: bool) -> WordMatch | None:
+        """A gapped phrase whose head is ``tokens[index]``: a listed form, or (with the model) a verb
+        whose lemma is the entry's head; then the rest, with up to ``MAX_GAP`` gap words in it."""
+        if not self._gapped:
+            return None
+        token = tokens[index]
+        candidates: list[tuple[tuple[str, ...], WordEntry, str]] = [
+            (phrase.rest, entry, phrase.form) for phrase, entry in self._gapped.get(token.lower_, ())]
+        lemma = (getattr(token, "lemma_", "") or "").lower() if use_lemmas else ""
+        if lemma and getattr(token, "pos_", "") in ("VERB", "AUX"):
+            candidates += [(rest, entry, "") for rest, entry in self._gapped_lemmas.get(lemma, ())]
+        for rest, entry, form in candidates:
+            found = match_rest(tokens, index + 1, rest)
+            if found is not None and (found[1] or not form):  # a listed form with no gap: the plain index has it
+                end, gaps = found
+                text = " ".join(t.text for t in tokens[index:end])
+                between = tuple(tokens[i].text for i in gaps)
+                return WordMatch(index, end, entry, text, gap=between, core=form, gapped=True)
         return None
 
 
@@ -216,6 +266,9 @@ def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordE
         forms=frozenset(forms),
         lemma_based=spec.inflect is not None,
         noun=spec.inflect in NOUN_PARADIGMS,
+        gap=spec.gap is not None,
+        head_lemma=spec.word.split()[0].lower() if spec.gap else None,
+        severity=spec.severity,
     )
 
 
