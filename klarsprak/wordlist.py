@@ -36,6 +36,7 @@ class EntrySpec(BaseModel):
     safe: bool = False
     note: str | None = None
     allowed: bool = False
+    pos: list[str] = []  # UPOS classes the entry is wrong in; other classes are a valid homograph
 
 
 class WordlistSpec(BaseModel):
@@ -60,6 +61,11 @@ class WordEntry:
     forms: frozenset[str]
     lemma_based: bool  # generated from a paradigm: a model lemma equal to ``word`` matches too
     noun: bool = False  # a noun paradigm: may also end a compound («skole|workshop»)
+    pos: frozenset[str] = frozenset()  # only tokens the model tags with one of these match
+
+    def fits_pos(self, tag: str | None) -> bool:
+        """A word-class-restricted entry («lærer» the noun, not the verb) needs the model's tag."""
+        return not self.pos or tag in self.pos
 
     def replacement_for(self, form: str) -> tuple[str | None, bool]:
         """The replacement for this surface form and whether applying it blindly is safe."""
@@ -216,6 +222,7 @@ def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordE
         forms=frozenset(forms),
         lemma_based=spec.inflect is not None,
         noun=spec.inflect in NOUN_PARADIGMS,
+        pos=frozenset(spec.pos),
     )
 
 

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ALL_DATA_FILES = sorted((ROOT / "wordlists").glob("*.yaml"))
 COMMON_HEADER_KEYS = {"name", "description", "sources", "licence"}
 HEADER_KEYS = {"name", "malform", "description", "sources", "licence", "entries"}
-ENTRY_KEYS = {"word", "inflect", "forms", "replace", "replace_forms", "safe", "note", "allowed"}
+ENTRY_KEYS = {"word", "inflect", "forms", "replace", "replace_forms", "safe", "note", "allowed", "pos"}
+UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "SCONJ", "VERB"}
 NDT = ROOT.parent / "shared" / "data" / "ndt"
 
 
@@ -98,6 +99,8 @@ def test_entries_have_exactly_the_known_keys_and_types(path: Path) -> None:
         assert isinstance(entry.get("note", ""), str)
         if "allowed" in entry:
             assert is_abbreviation_list and isinstance(entry["allowed"], bool), entry
+        if "pos" in entry:  # a word-class restriction: the form is a valid homograph in other classes
+            assert entry["pos"] and set(entry["pos"]) <= UPOS and entry["safe"] is False, entry
         if "inflect" in entry:
             assert entry["inflect"] in PARADIGMS, f"{word}: unknown paradigm {entry['inflect']}"
         replace_forms = entry.get("replace_forms", {})
