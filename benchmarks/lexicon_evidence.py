@@ -18,6 +18,7 @@ has lemmas only, so for bokmål NDT's bokmål half alone vouches for an inflecte
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -55,18 +56,54 @@ def ordbank(standard: str) -> frozenset[str]:
 
 
 @cache
+def ud_dev_sentences(standard: str) -> frozenset[str]:
+    """Sentence texts of UD dev (the measuring set), as space-joined tokens."""
+    name = "no_nynorsk-ud-dev.conllu" if standard == "nn" else "no_bokmaal-ud-dev.conllu"
+    path = DATA / "ud-dev" / name
+    if not path.is_file():
+        return frozenset()
+    sentences, tokens = set(), []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if len(tokens) >= 4:
+                sentences.add(" ".join(tokens))
+            tokens = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if "-" not in cols[0] and "." not in cols[0]:
+                tokens.append(cols[1])
+    return frozenset(sentences)
+
+
+def ndt_rows(standard: str) -> Iterator[list[str]]:
+    """CoNLL rows of NDT's bokmål (nob) or nynorsk (nno) half, leaving out every file that shares
+    a sentence with UD dev: the measuring set must not have taught the data."""
+    held_out = ud_dev_sentences(standard)
+    folder = NDT / ("nno" if standard == "nn" else "nob")
+    for path in sorted(folder.glob("*.conll")):
+        rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+        sentences, tokens = [], []
+        for cols in rows:
+            if len(cols) < 6:
+                sentences.append(" ".join(tokens))
+                tokens = []
+            elif "-" not in cols[0] and "." not in cols[0]:
+                tokens.append(cols[1])
+        sentences.append(" ".join(tokens))
+        if any(sentence in held_out for sentence in sentences):
+            continue
+        yield from (cols for cols in rows if len(cols) >= 6)
+
+
+@cache
 def ndt_classes(standard: str) -> dict[str, Counter]:
     """Lower-case form → Counter of UPOS classes it has in the bokmål (nob) or nynorsk (nno) part."""
-    folder = NDT / ("nno" if standard == "nn" else "nob")
     classes: dict[str, Counter] = defaultdict(Counter)
-    for path in sorted(folder.glob("*.conll")):
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 6 or "prop" in cols[5].split("|"):
-                    continue
-                for upos in NDT_UPOS.get(cols[3], ()):
-                    classes[cols[1].lower()][upos] += 1
+    for cols in ndt_rows(standard):
+        if "prop" in cols[5].split("|"):
+            continue
+        for upos in NDT_UPOS.get(cols[3], ()):
+            classes[cols[1].lower()][upos] += 1
     return dict(classes)
 
 
