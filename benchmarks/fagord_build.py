@@ -18,6 +18,9 @@ Sources (statistics only; no text is copied):
 
 The derived table is therefore under CC BY-SA 4.0 (see its header and the README).
 
+A second file, ``fagord-nynorsk.txt``, lists long lemmas of Norsk ordbank – nynorsk 2012 (CC BY 4.0)
+that the mostly-bokmål frequencies miss: in a nynorsk post they count as ordinary words.
+
     .venv/bin/pip install wordfreq   # build time only; the rule never imports it
     .venv/bin/python benchmarks/fagord_build.py
 """
@@ -36,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 import lexicon_evidence  # noqa: E402
 
 OUT = ROOT / "klarsprak" / "builtins" / "data" / "fagord-frekvens.tsv"
+OUT_NN = ROOT / "klarsprak" / "builtins" / "data" / "fagord-nynorsk.txt"
+NN_LONG = 10  # letters: nynorsk dictionary lemmas stored from this length
 PART_ZIPF = 3.0  # common words and compound parts
 SPLIT_ZIPF = 4.0  # a long word is left out only if it splits into parts this common (the rule's
                   # ``part_zipf`` may be set anywhere from PART_ZIPF to here)
@@ -85,12 +90,40 @@ def main() -> int:
     for word, value in zipf.items():
         if word in table or len(word) < LONG or value < LONG_ZIPF:
             continue
-        if split_known(word, common, SPLIT_ZIPF) is None:
+        if split_known(word, common, SPLIT_ZIPF, parts=2) is None:
             table[word] = value
     lines = [f"{word}\t{value:.1f}" for word, value in sorted(table.items())]
     OUT.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(common)} common words, {len(table) - len(common)} long rarer words")
+    write_nynorsk(table)
     return 0
+
+
+HEADER_NN = """\
+# fagord-nynorsk: long nynorsk dictionary words (lemmas) the frequency table cannot vouch for,
+# because its frequencies are mostly bokmål («etterspurnad», «fagforeining», «skodespelar»).
+# In a nynorsk post a word listed here counts as an ordinary word. Built by benchmarks/fagord_build.py.
+# Source: Norsk ordbank – nynorsk 2012 (Språkbanken, Nasjonalbiblioteket; © Universitetet i Bergen
+# og Språkrådet), CC BY 4.0, https://creativecommons.org/licenses/by/4.0/ — lemma list, filtered
+# to words of 10+ letters that the frequency table does not already know.
+"""
+
+
+def write_nynorsk(table: dict[str, float]) -> None:
+    from klarsprak.builtins.fagord import split_known, variants
+
+    words = []
+    for lemma in sorted(lexicon_evidence.ordbank_lemmas("nn")):
+        if len(lemma) < NN_LONG or not lemma.isalpha():
+            continue
+        forms = variants(lemma, "nn")
+        if any(table.get(form, 0.0) >= LONG_ZIPF for form in forms):
+            continue
+        if any(split_known(form, table, SPLIT_ZIPF, parts=2) for form in forms):
+            continue
+        words.append(lemma)
+    OUT_NN.write_text(HEADER_NN + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"wrote {OUT_NN}: {len(words)} lemmas")
 
 
 if __name__ == "__main__":

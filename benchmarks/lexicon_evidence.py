@@ -117,6 +117,14 @@ def valid_classes(form: str, standard: str) -> set[str]:
     return {upos for upos, count in used.items() if count >= MIN_USES}
 
 
+@cache
+def ordbank_lemmas(standard: str) -> frozenset[str]:
+    """Lower-case lemmas only (no inflected forms)."""
+    name = "nn-2012-lemmas.txt" if standard == "nn" else "nb-2005-lemmas.txt"
+    with open(LEXICON / name, encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip())
+
+
 def in_ordbank(form: str, standard: str) -> bool:
     return form.lower() in ordbank(standard)
 
