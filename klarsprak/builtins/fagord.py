@@ -114,7 +114,7 @@ def variants(word: str, standard: str) -> list[str]:
 
 
 class FagordOptions(Options):
-    min_length: int = 12  # letters
+    min_length: int = 13  # letters («egenandelstak», «takstgrunnlag»)
     min_zipf: float = 1.5  # a word at least this common is known
     part_zipf: float = 3.3  # compound parts at least this common make the compound readable
     parts: int = 3  # at most this many parts («bass|gitar|spilling»)
