@@ -86,7 +86,11 @@ def split_known(word: str, table: Mapping[str, float], part_zipf: float = 3.5, p
 _NN_ENDINGS = (("ande", "ende"), ("ingane", "ingene"), ("ingar", "inger"), ("arane", "erne"),
                ("arar", "ere"), ("aren", "eren"), ("ane", "ene"), ("ar", "er"), ("heita", "heten"),
                ("heit", "het"), ("leg", "lig"), ("lege", "lige"), ("inga", "ingen"), ("a", "en"))
-_NN_PARTS = (("sjølv", "selv"), ("marknad", "marked"), ("rørsle", "bevegelse"), ("eige", "ege"))
+_NN_PARTS = (("sjølv", "selv"), ("marknad", "marked"), ("rørsle", "bevegelse"), ("eige", "ege"),
+             ("rettleiing", "veiledning"), ("teneste", "tjeneste"), ("sjuk", "syk"), ("heim", "hjem"),
+             ("verksemd", "virksomhet"), ("forsking", "forskning"), ("løysing", "løsning"),
+             ("tilbod", "tilbud"), ("opplysing", "opplysning"), ("oppleving", "opplevelse"),
+             ("undersøking", "undersøkelse"), ("tilvising", "henvisning"), ("kjøt", "kjøtt"))
 
 
 _INFLECTIONS = ("ane", "ene", "ar", "er", "en", "et", "a", "e")
