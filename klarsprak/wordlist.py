@@ -24,6 +24,8 @@ from klarsprak.yamlio import load_yaml_file, validate
 MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
 MIN_PREFIX = 3  # letters before it («skole|workshop»; not «s|workshop»)
 NOUN_PARADIGMS = frozenset({"noun-m", "noun-f", "noun-n"})
+UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+                  "SCONJ", "VERB", "X"})
 
 
 class EntrySpec(BaseModel):
@@ -236,6 +238,11 @@ def load_wordlist(path: Path) -> Wordlist:
         line = lines.line_of(("entries", index))
         if entry.safe and not (entry.replace or entry.replace_forms):
             raise KlarsprakError(f"«{entry.word}» er merket safe, men har ingen erstatning", str(path), line)
+        if entry.pos and entry.safe:  # right in another word class: a blind fix could turn a valid word wrong
+            raise KlarsprakError(f"«{entry.word}» har pos og kan derfor ikke være safe", str(path), line)
+        if set(entry.pos) - UPOS:
+            raise KlarsprakError(f"ukjent ordklasse i pos for «{entry.word}»: {', '.join(sorted(set(entry.pos) - UPOS))}",
+                                 str(path), line)
         entries.append(_entry(entry, spec.malform, path, line))
     return Wordlist(
         name=spec.name,

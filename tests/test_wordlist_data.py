@@ -207,3 +207,14 @@ def test_generated_forms_are_not_other_words_in_the_treebank(path: Path) -> None
                 if others and lemma not in others and not others <= generated | listed:
                     clashes.append((lemma, form, sorted(others)))
     assert clashes == []
+
+
+def test_word_class_restricted_entry_cannot_be_safe(tmp_path: Path) -> None:
+    from klarsprak.errors import KlarsprakError
+    from klarsprak.wordlist import load_wordlist
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: mine\nmalform: nn\ndescription: x\nsources: [x]\nlicence: x\nentries:\n"
+                    "  - word: lærer\n    replace: [lærar]\n    pos: [NOUN]\n    safe: true\n", encoding="utf-8")
+    with pytest.raises(KlarsprakError, match="pos og kan derfor ikke være safe"):
+        load_wordlist(path)
