@@ -5,14 +5,15 @@ A word is flagged when all of these hold (research notes §1; Språkrådet: «fo
   sentence), has only letters, and is at least ``min_length`` letters long;
 - neither the word nor its lemma is common: Zipf frequency below ``min_zipf`` in the table built
   from wordfreq and NDT (``data/fagord-frekvens.tsv``; 1.5 ≈ 3 times per 100 million words);
-- it is not a compound of two common words (each at least ``part_zipf``): «blodtrykksmåling» is
-  «blodtrykk» + «måling» and reads easily, «egenandelstak» is not, as «egenandel» is itself rare;
+- it is not a compound of common words (two or three parts, each at least ``part_zipf``, or a known
+  health word such as «korona»): «blodtrykksmåling» is «blodtrykk» + «måling» and reads easily,
+  «egenandelstak» is not, as «egenandel» is itself rare (and is not split further into «egen|andel»);
 - in a nynorsk post: it is not a nynorsk dictionary word (Norsk ordbank – nynorsk 2012, lemmas of
   10+ letters the frequencies miss, ``data/fagord-nynorsk.txt``: «etterspurnad», «fagforeining»);
 - it is not on the rule's allow list (health words a general reader knows: «fastlege», «legevakt»),
   nor in the project's ``words`` list;
-- the post does not explain it: «(…)» right after the word, or «det vil si», «dvs.», «som betyr»,
-  «altså», «det vil seie», «som tyder», «:» or «–» within the next few words.
+- the post does not explain it: «(», «:» or «–» right after the word, or «det vil si», «dvs.»,
+  «som betyr», «altså», «det vil seie», «som tyder» within the next few words.
 
 Each word is reported once per post, at its first use.
 """
