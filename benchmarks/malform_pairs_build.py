@@ -485,9 +485,9 @@ WORD_POS = {
     "ein": ("DET", "NUM", "PRON"), "eit": ("DET", "NUM"), "berre": ("ADV",), "vere": ("AUX", "VERB"),
     "gjekk": ("VERB", "AUX"), "sjå": ("VERB", "AUX"), "gjev": ("VERB", "AUX"), "tek": ("VERB", "AUX"),
 }
-# Forms the ordbank allows where the entry's word class is the only one the form can have, so it is
-# valid in that class although NDT (outside UD dev) uses it fewer than MIN_USES times.
-ONLY_CLASS = {"svarer": "nn"}  # «svarer»: only a verb form (svare); Norsk ordbank nynorsk 2012 has it
+# A regular verb's bokmål-looking present in -er that the nynorsk ordbank has («lurer», «svarer»,
+# «venter», «trener»): many nynorsk verbs may be conjugated both as a- and e-verbs (lure – lurar/lurer),
+# so the form is taken as a valid verb form even where NDT has too few uses to show it.
 VERB = ("VERB", "AUX")
 NOUN = ("NOUN",)
 ADJ = ("ADJ", "ADV")
@@ -517,8 +517,8 @@ def split_homographs(pair: Pair, standard: str) -> list[Pair]:
             continue
         wrong_in = pair.pos or WORD_POS.get(wrong.lower(), ())
         valid = lexicon_evidence.valid_classes(wrong, standard)
-        if ONLY_CLASS.get(wrong.lower()) == standard:
-            valid |= set(wrong_in)
+        if standard == "nn" and pair.note == NOTE_AR and wrong.endswith("er"):
+            valid |= set(VERB)  # e-verb present: valid as a verb (see above)
         classes = tuple(upos for upos in wrong_in if upos not in valid)
         if not classes:
             print(f"  left out «{wrong}»: valid {standard} ({', '.join(sorted(valid)) or 'class unknown'})")
