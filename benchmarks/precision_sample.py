@@ -10,6 +10,15 @@ finding sits in, so an editor can mark each one as a fair catch or a false alarm
     /tmp/venv/bin/python benchmarks/precision_sample.py --packs klarsprak,malform --per-rule 10
     /tmp/venv/bin/python benchmarks/precision_sample.py --rules tiltale --sample 0 --list
 
+Realistic agency posts instead of news sentences (issue 11): ``--posts DIR`` (may be repeated)
+checks every ``.md``/``.txt`` file in the folder as one post, with its own front matter, exactly as
+``klarsprak check`` would; ``--no-ud --no-seeds`` leaves the other sources out. The project's own
+agency-style posts are in ``benchmarks/data/etatsinnlegg/`` (both standards), the sample posts in
+``examples/``:
+
+    .venv/bin/python benchmarks/precision_sample.py --no-ud --no-seeds \
+        --posts examples --posts benchmarks/data/etatsinnlegg --all-rules --sample 100
+
 Only statistics and short excerpts are printed; nothing from the corpora is written to the repo.
 """
 
@@ -36,6 +45,7 @@ class Item:
     source: str  # "ud-nb:123" or "seed:003_…"
     text: str
     malform: str | None  # the policy målform given to the engine (None: detect)
+    path: str = "tekst.txt"  # the name the engine sees: its suffix decides Markdown or plain text
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,16 @@ def seed_documents(folder: Path) -> list[Item]:
     return [Item(f"seed:{path.stem}", path.read_text(encoding="utf-8"), None) for path in sorted(folder.glob("*.txt"))]
 
 
+def post_files(folder: Path) -> list[Item]:
+    """Every post in a folder (recursively): Markdown and text files, README files left out."""
+    if not folder.is_dir():
+        print(f"mangler {folder}", file=sys.stderr)
+        return []
+    paths = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".markdown", ".txt")
+                   and p.is_file() and p.stem.lower() != "readme")
+    return [Item(f"post:{p.relative_to(folder.parent)}", p.read_text(encoding="utf-8"), None, p.name) for p in paths]
+
+
 def context_of(text: str, start: int, end: int, width: int = 160) -> str:
     """The line (or a window of it) around a finding, the finding marked with ⟦ ⟧."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -88,7 +108,8 @@ def run(items: list[Item], engine, rules: set[str] | None) -> tuple[list[Hit], C
     errors: Counter = Counter()
     for item in items:
         meta = {"malform": item.malform} if item.malform else None
-        result = engine.check(item.text, "tekst.txt", fmt="text", front_matter=meta)
+        fmt = "text" if item.path.endswith(".txt") else None
+        result = engine.check(item.text, item.path, fmt=fmt, front_matter=meta)
         for message in result.rule_errors:
             errors[message.split(":")[0]] += 1
         for d in result.diagnostics:
@@ -109,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print every finding of the chosen rules")
     parser.add_argument("--limit", type=int, help="only the first N sentences of each UD file")
     parser.add_argument("--no-seeds", action="store_true", help="leave out the seed documents")
+    parser.add_argument("--no-ud", action="store_true", help="leave out the UD dev sentences")
+    parser.add_argument("--posts", type=Path, action="append", default=[],
+                        help="a folder of posts, each file checked as one post (may be repeated)")
     parser.add_argument("--auto-malform", action="store_true", help="detect målform instead of giving the UD file's")
     parser.add_argument("--ud", type=Path, default=SHARED / "data" / "ud-dev")
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
@@ -127,11 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(config)
     rules = set(args.rules.split(",")) if args.rules else None
 
-    items = ud_sentences(args.ud, args.limit)
+    items = [] if args.no_ud else ud_sentences(args.ud, args.limit)
     if args.auto_malform:
         items = [Item(i.source, i.text, None) for i in items]
     if not args.no_seeds:
         items += seed_documents(args.seeds)
+    for folder in args.posts:
+        items += post_files(folder)
     began = time.perf_counter()
     hits, errors, checked = run(items, engine, rules)
     seconds = time.perf_counter() - began
@@ -142,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Regler som feilet:", dict(errors))
     by_rule = Counter(hit.rule for hit in hits)
     by_source = Counter((hit.rule, hit.source.split(":")[0]) for hit in hits)
-    print(f"\n{'regel':24} {'funn':>6} {'ud-nb':>6} {'ud-nn':>6} {'seeds':>6}")
+    print(f"\n{'regel':24} {'funn':>6} {'ud-nb':>6} {'ud-nn':>6} {'seeds':>6} {'posts':>6}")
     for rule, count in by_rule.most_common():
-        print(f"{rule:24} {count:6} {by_source[(rule, 'ud-nb')]:6} {by_source[(rule, 'ud-nn')]:6} {by_source[(rule, 'seed')]:6}")
+        print(f"{rule:24} {count:6} {by_source[(rule, 'ud-nb')]:6} {by_source[(rule, 'ud-nn')]:6} "
+              f"{by_source[(rule, 'seed')]:6} {by_source[(rule, 'post')]:6}")
     print(f"{'i alt':24} {len(hits):6}")
 
     rng = random.Random(args.seed)

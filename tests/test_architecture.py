@@ -147,3 +147,11 @@ def test_the_checker_sees_late_imports_and_skips_type_checking(tmp_path):
     modules = _modules()
     assert _imports("klarsprak.checks.probe", path, modules) == {"klarsprak.engine.lint"}
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_every_builtin_topic_module_is_registered():
+    """``kind: builtin`` finds a check only if ``checks/builtin.py`` imports its module."""
+    folder = PACKAGE / "checks" / "builtins"
+    topics = {path.stem for path in folder.glob("*.py") if not path.stem.startswith("_") and path.stem != "registry"}
+    imported = {module.rpartition(".")[2] for module in _graph()["klarsprak.checks.builtin"]}
+    assert topics <= imported, f"not imported by checks/builtin.py: {sorted(topics - imported)}"

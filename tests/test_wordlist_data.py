@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ALL_DATA_FILES = sorted((ROOT / "wordlists").glob("*.yaml"))
 COMMON_HEADER_KEYS = {"name", "description", "sources", "licence"}
 HEADER_KEYS = {"name", "malform", "description", "sources", "licence", "entries"}
-ENTRY_KEYS = {"word", "inflect", "forms", "replace", "replace_forms", "safe", "note", "allowed", "gap", "severity"}
+ENTRY_KEYS = {"word", "inflect", "forms", "replace", "replace_forms", "safe", "note", "allowed", "gap", "severity", "pos"}
+UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "SCONJ", "VERB"}
 NDT = ROOT.parent / "shared" / "data" / "ndt"
 
 
@@ -99,6 +100,8 @@ def test_entries_have_exactly_the_known_keys_and_types(path: Path) -> None:
         assert isinstance(entry.get("note", ""), str)
         if "allowed" in entry:
             assert is_abbreviation_list and isinstance(entry["allowed"], bool), entry
+        if "pos" in entry:  # a word-class restriction: the form is a valid homograph in other classes
+            assert entry["pos"] and set(entry["pos"]) <= UPOS and entry["safe"] is False, entry
         if "inflect" in entry:
             assert entry["inflect"] in PARADIGMS, f"{word}: unknown paradigm {entry['inflect']}"
         if "gap" in entry:
@@ -208,3 +211,14 @@ def test_generated_forms_are_not_other_words_in_the_treebank(path: Path) -> None
                 if others and lemma not in others and not others <= generated | listed:
                     clashes.append((lemma, form, sorted(others)))
     assert clashes == []
+
+
+def test_word_class_restricted_entry_cannot_be_safe(tmp_path: Path) -> None:
+    from klarsprak.core.errors import KlarsprakError
+    from klarsprak.language.wordlist import load_wordlist
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: mine\nmalform: nn\ndescription: x\nsources: [x]\nlicence: x\nentries:\n"
+                    "  - word: lærer\n    replace: [lærar]\n    pos: [NOUN]\n    safe: true\n", encoding="utf-8")
+    with pytest.raises(KlarsprakError, match="pos og kan derfor ikke være safe"):
+        load_wordlist(path)

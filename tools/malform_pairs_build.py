@@ -21,6 +21,7 @@ Usage: python tools/malform_pairs_build.py
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "wordlists"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import lexicon_evidence  # noqa: E402
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Pair:
     safe: bool = True
     alternatives: list[str] = field(default_factory=list)  # more right forms for the lemma
     note: str | None = None
+    pos: tuple[str, ...] = ()  # UPOS classes the forms are wrong in (set where a homograph is valid)
 
     def entry(self) -> dict:
         words = list(self.forms)
@@ -50,6 +55,8 @@ class Pair:
             entry["replace_forms"] = {w: self.forms[w] for w in words[1:]}
         if self.note:
             entry["note"] = self.note
+        if self.pos:
+            entry["pos"] = list(self.pos)
         return entry
 
 
@@ -464,6 +471,66 @@ NOT_WRONG_IN_NYNORSK = {"vaksinerer", "vaksinert", "trent"}
 NOT_WRONG_IN_BOKMAAL = {"ven"}
 
 
+# Word classes (UPOS) the single forms are wrong in. Needed only where the target norm's ordbank
+# also has the form (a homograph: nynorsk «en» the conjunction, bokmål «då» the deer): then the
+# rule flags the form only in these classes, as the tagger reads it, and never as a safe fix.
+# A form the ordbank has that is not listed here is left out (its class cannot be decided).
+WORD_POS = {
+    "hun": ("PRON",), "ham": ("PRON",), "være": ("AUX", "VERB"), "vært": ("AUX", "VERB"),
+    "ble": ("AUX", "VERB"), "bare": ("ADV",), "samt": ("CCONJ",), "da": ("SCONJ", "ADV"),
+    "disse": ("DET", "PRON"), "en": ("DET", "NUM", "PRON"), "et": ("DET", "NUM"), "man": ("PRON",),
+    "frem": ("ADV", "ADP"), "foreløpig": ("ADJ", "ADV"), "klokken": ("NOUN",), "ennå": ("ADV",),
+    "enten": ("CCONJ", "ADV"), "fremtid": ("NOUN",), "eneste": ("ADJ",),
+    "kven": ("PRON",), "kvar": ("ADV", "DET", "PRON", "SCONJ"), "ho": ("PRON",), "dykk": ("PRON",),
+    "då": ("SCONJ", "ADV"), "eigen": ("ADJ", "DET"), "fyrst": ("ADV", "ADJ"), "fyrste": ("ADJ",),
+    "hjå": ("ADP",), "attende": ("ADV",), "førebels": ("ADJ", "ADV"), "omsyn": ("NOUN",),
+    "ein": ("DET", "NUM", "PRON"), "eit": ("DET", "NUM"), "berre": ("ADV",), "vere": ("AUX", "VERB"),
+    "gjekk": ("VERB", "AUX"), "sjå": ("VERB", "AUX"), "gjev": ("VERB", "AUX"), "tek": ("VERB", "AUX"),
+}
+# A regular verb's bokmål-looking present in -er that the nynorsk ordbank has («lurer», «svarer»,
+# «venter», «trener»): many nynorsk verbs may be conjugated both as a- and e-verbs (lure – lurar/lurer),
+# so the form is taken as a valid verb form even where NDT has too few uses to show it.
+VERB = ("VERB", "AUX")
+NOUN = ("NOUN",)
+ADJ = ("ADJ", "ADV")
+
+
+def paradigm_pos(paradigm: Paradigm | dict[str, str], note: str | None) -> tuple[str, ...]:
+    """The word class of a regular paradigm, from its note or the builder that made it."""
+    if note == NOTE_AR:
+        return ("VERB",)
+    if note == NOTE_LEG:
+        return ADJ
+    return NOUN
+
+
+def split_homographs(pair: Pair, standard: str) -> list[Pair]:
+    """Keep a wrong form unrestricted only where the target norm does not have it at all.
+
+    A form the target ordbank allows (in some word class) is restricted to the classes it is
+    wrong in (``pair.pos`` or ``WORD_POS``) minus those NDT's target half uses it in, and is
+    never safe; with no class left, or none known, it is left out.
+    """
+    plain: dict[str, str] = {}
+    restricted: dict[tuple[str, ...], dict[str, str]] = {}
+    for wrong, right in pair.forms.items():
+        if not lexicon_evidence.allowed(wrong, standard):
+            plain[wrong] = right
+            continue
+        wrong_in = pair.pos or WORD_POS.get(wrong.lower(), ())
+        valid = lexicon_evidence.valid_classes(wrong, standard)
+        if standard == "nn" and pair.note == NOTE_AR and wrong.endswith("er"):
+            valid |= set(VERB)  # e-verb present: valid as a verb (see above)
+        classes = tuple(upos for upos in wrong_in if upos not in valid)
+        if not classes:
+            print(f"  left out «{wrong}»: valid {standard} ({', '.join(sorted(valid)) or 'class unknown'})")
+            continue
+        restricted.setdefault(classes, {})[wrong] = right
+    pairs = [Pair(plain, pair.safe, pair.alternatives, pair.note)] if plain else []
+    pairs += [Pair(forms, False, pair.alternatives, pair.note, classes) for classes, forms in restricted.items()]
+    return pairs
+
+
 def as_paradigm(item: Paradigm | dict[str, str]) -> Paradigm:
     """An irregular paradigm may be given as an explicit {bokmål form: nynorsk form} dict."""
     if isinstance(item, dict):
@@ -473,14 +540,14 @@ def as_paradigm(item: Paradigm | dict[str, str]) -> Paradigm:
 
 def nb_to_nn_pairs() -> list[Pair]:
     pairs = [Pair({w: r}, safe, alts, note) for w, r, safe, alts, note in NB_WORDS]
-    pairs += [Pair({w: r for w, r in forms.items() if w != r}, safe) for forms, safe in NB_VERBS]
+    pairs += [Pair({w: r for w, r in forms.items() if w != r}, safe, pos=VERB) for forms, safe in NB_VERBS]
     for paradigm, safe, note in PARADIGMS:
         nb_forms, nn_forms, _radical = as_paradigm(paradigm)
         forms = {nb: nn for nb, nn in zip(nb_forms, nn_forms)
                  if nb != nn and nb not in NOT_WRONG_IN_NYNORSK and nb not in nn_forms}
         if forms:
-            pairs.append(Pair(forms, safe, note=note))
-    return [p for p in pairs if p.forms]
+            pairs.append(Pair(forms, safe, note=note, pos=paradigm_pos(paradigm, note)))
+    return [split for p in pairs if p.forms for split in split_homographs(p, "nn")]
 
 
 def nn_to_nb_pairs() -> list[Pair]:
@@ -495,8 +562,8 @@ def nn_to_nb_pairs() -> list[Pair]:
                 continue  # radical bokmål allows it too (saka, problema, jobba)
             forms[nn] = nb
         if forms:
-            pairs.append(Pair(forms, safe, note=None))
-    return [p for p in pairs if p.forms]
+            pairs.append(Pair(forms, safe, note=None, pos=paradigm_pos(paradigm, note)))
+    return [split for p in pairs if p.forms for split in split_homographs(p, "nb")]
 
 
 def write(name: str, malform: str, description: str, pairs: list[Pair], header: str) -> Path:
@@ -517,7 +584,10 @@ def write(name: str, malform: str, description: str, pairs: list[Pair], header: 
             "Språkrådet: rettskrivinga for bokmål (2005) og nynorsk (2012), som samanfatta i forskingsnotatet §4.1–4.2",
             "Tansa: dei 20 vanlegaste nynorskfeila (samt, fortsatt, ansatt, antall, mandag …), via forskingsnotatet §4.2",
             "Cappelen Damm: an-/be-/-het/-else-ord på nynorsk, via forskingsnotatet §4.2",
-            "Norsk trebank (NDT): ordfrekvensar brukte til å velje ut vanlege ord (berre statistikk)",
+            "Norsk trebank (NDT): ordfrekvensar og ordklasser brukte til å velje ut vanlege ord og "
+            "halde ute former som er rette i ei ordklasse (berre statistikk)",
+            lexicon_evidence.ORDBANK_CREDIT + ": former som norma tillèt, blir ikkje melde som feil "
+            "(eller berre i den ordklassa der dei er feil, utan trygg retting)",
         ],
         "licence": "Kuratert av klarsprak-prosjektet; fakta frå kjeldene, eiga formulering. Same lisens som klarsprak.",
         "entries": entries,
@@ -535,6 +605,10 @@ HEADER = """\
 # Only forms that are wrong in the target standard are listed; forms valid in both (også, vi,
 # blei, mi/di/si, radical bokmål forms like boka/kasta/heile/sjuk, nynorsk j-less forms like
 # tenker/legge, gi/gir) and homographs of a valid word in the target standard are left out.
+# A form that Norsk ordbank (bokmål 2005 / nynorsk 2012, Språkbanken; © Universitetet i Bergen
+# and Språkrådet; CC BY 4.0) allows in the target standard is either left out or restricted to
+# the word classes it is wrong in (``pos``, read from the tagger) and never a safe fix; NDT
+# tells in which classes edited text uses it. tests/test_wordlist_lexicon.py checks this.
 # safe: true only where the first replacement fits every context.
 """
 

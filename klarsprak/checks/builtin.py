@@ -16,6 +16,7 @@ from klarsprak.checks.builtins import (  # noqa: F401
     dansk,
     dialog,
     emoji,
+    fagord,
     forkortelser,
     gjentatte_ord,
     kanal,

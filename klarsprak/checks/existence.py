@@ -43,11 +43,14 @@ class Existence(Check):
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
         tokens = list(item.doc)
+        tagged = len(item.doc) > 0 and item.doc.has_annotation("POS")
         for wordlist in self.wordlists:
             if not wordlist.applies_to(ctx.malform):
                 continue
             for match in wordlist.find(tokens):
                 if match.entry.allowed or ctx.config.is_accepted_word(match.form):
                     continue
+                if not match.entry.fits_pos(tokens[match.start].pos_ if tagged else None):
+                    continue  # a word-class-restricted entry needs the model's word class
                 start, end = token_span(tokens, match)
                 yield Finding(start, end, params={"match": match.form, "note": match.entry.note or ""})

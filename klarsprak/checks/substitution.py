@@ -84,6 +84,8 @@ class Substitution(Check):
                 seen.add((match.start, match.end))
                 if match.entry.allowed or ctx.config.is_accepted_word(match.form):
                     continue
+                if not match.entry.fits_pos(tokens[match.start].pos_ if use_lemmas else None):
+                    continue
                 if self.options.skip_names and looks_like_name(tokens, match):
                     continue
                 if match.entry.word.lower() in self.ignored:

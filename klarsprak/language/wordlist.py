@@ -25,6 +25,8 @@ from klarsprak.language.wordgap import GappedPhrase, match_rest, split_phrase
 MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
 MIN_PREFIX = 3  # letters before it («skole|workshop»; not «s|workshop»)
 NOUN_PARADIGMS = frozenset({"noun-m", "noun-f", "noun-n"})
+UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+                  "SCONJ", "VERB", "X"})
 
 
 class EntrySpec(BaseModel):
@@ -39,6 +41,7 @@ class EntrySpec(BaseModel):
     allowed: bool = False
     gap: Literal["adverbs"] | None = None  # «var ikke behjelpelig med»: see klarsprak.language.wordgap
     severity: Literal["warning", "info", "hint"] | None = None  # stiff but sometimes right: lower than the rule's
+    pos: list[str] = []  # UPOS classes the entry is wrong in; other classes are a valid homograph
 
 
 class WordlistSpec(BaseModel):
@@ -67,6 +70,11 @@ class WordEntry:
     gap: bool = False  # negations, adverbs and subject pronouns may stand inside the phrase (klarsprak.language.wordgap)
     head_lemma: str | None = None  # with a gap: the first word, matched as a verb's lemma with the model
     severity: str | None = None  # overrides the rule's severity for this entry
+    pos: frozenset[str] = frozenset()  # only tokens the model tags with one of these match
+
+    def fits_pos(self, tag: str | None) -> bool:
+        """A word-class-restricted entry («lærer» the noun, not the verb) needs the model's tag."""
+        return not self.pos or tag in self.pos
 
     def replacement_for(self, form: str) -> tuple[str | None, bool]:
         """The replacement for this surface form and whether applying it blindly is safe."""
@@ -269,6 +277,7 @@ def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordE
         gap=spec.gap is not None,
         head_lemma=spec.word.split()[0].lower() if spec.gap else None,
         severity=spec.severity,
+        pos=frozenset(spec.pos),
     )
 
 
@@ -282,6 +291,11 @@ def load_wordlist(path: Path) -> Wordlist:
         line = lines.line_of(("entries", index))
         if entry.safe and not (entry.replace or entry.replace_forms):
             raise KlarsprakError(f"«{entry.word}» er merket safe, men har ingen erstatning", str(path), line)
+        if entry.pos and entry.safe:  # right in another word class: a blind fix could turn a valid word wrong
+            raise KlarsprakError(f"«{entry.word}» har pos og kan derfor ikke være safe", str(path), line)
+        if set(entry.pos) - UPOS:
+            raise KlarsprakError(f"ukjent ordklasse i pos for «{entry.word}»: {', '.join(sorted(set(entry.pos) - UPOS))}",
+                                 str(path), line)
         entries.append(_entry(entry, spec.malform, path, line))
     return Wordlist(
         name=spec.name,

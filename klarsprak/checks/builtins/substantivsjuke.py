@@ -5,7 +5,11 @@ Språkrådet's two types (research notes §1.3):
    kartlegging» → «kartlegge», «Det vart føreteke ei vurdering» (any tense of the empty verb, also
    passive with the noun first: «Kartleggingen gjennomføres i mai»);
 2. a verbal noun + «skje» / «finne sted»: «Innkalling av vitner skal skje skriftlig»,
-   «Vaksineringa skal finne stad på helsestasjonen».
+   «Vaksineringa skal finne stad på helsestasjonen»;
+3. an officialese verbal noun with its object after «av»/«om»: «innhenting av opplysninger» →
+   «hente inn», «anmodning om tilbakemelding» → «be om» — only nouns in the curated ``of_nouns``
+   table, never everyday ones like «behandling» or «vurdering» on their own (precision);
+4. a verb phrase that means a plain verb: «være i besittelse av» → «ha» (``verb_phrases``).
 
 Matching is on the model's lemmas, so every tense and form counts, against a small curated table
 of noun → verb per standard in the rule's YAML (``options``). Truly empty verbs («foreta»,
@@ -32,6 +36,7 @@ _GAP_POS = frozenset({"DET", "ADJ", "ADV", "PART", "NUM", "PRON"})
 _ARTICLES = frozenset({"en", "ei", "et", "ett", "ein", "eit"})
 _PASSIVE_AUX = frozenset({"bli", "verte", "være", "vere"})
 _DEFINITE_ENDINGS = ("ene", "ane", "en", "et", "a", "er", "ar")  # «innkallinga» → «innkalling»
+_OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})  # what may open the object
 
 
 class PerMalform(Options):
@@ -48,6 +53,9 @@ class SubstantivsjukeOptions(Options):
     verb_pairs: PerMalform  # everyday verb lemma → {noun: verb}, only these combinations
     happen: PerMalform  # verbs of type 2: «skje»; «finne sted/stad» is built in
     place_nouns: list[str] = ["sted", "stad"]
+    of_nouns: PerMalform | None = None  # type 3: officialese noun → verb, with an object after «av/om»
+    of_prepositions: list[str] = ["av", "om"]
+    verb_phrases: PerMalform | None = None  # type 4: verb lemma → {fixed words after it: plain verb}
     derive_ering: bool = True  # «registrering» → «registrere» (a verb NDT knows) with the empty verbs
 
 
@@ -80,11 +88,11 @@ class Substantivsjuke(Check):
             return
         standard = "nn" if ctx.malform == "nn" else "nb"
         quoted = quoted_spans(item.segment.text)
-        seen: set[int] = set()
+        taken: list[tuple[int, int]] = []
         for found in self.find(doc, standard):
-            if found.start in seen or any(s <= found.start < e for s, e in quoted):
-                continue
-            seen.add(found.start)
+            if any(s < found.end and found.start < e for s, e in taken) or any(s <= found.start < e for s, e in quoted):
+                continue  # one finding per stretch of text: «foreta en innhenting av» is type 1 only
+            taken.append((found.start, found.end))
             yield self._finding(item.segment.text, found, standard)
 
     # -- finding ---------------------------------------------------------------------------------
@@ -110,6 +118,40 @@ class Substantivsjuke(Check):
                 found = self._type2(token, standard)
                 if found is not None:
                     yield found
+        yield from self._type3(doc, standard)
+        yield from self._type4(doc, standard)
+
+    def _type3(self, doc: Any, standard: str) -> Iterator[Nominal]:
+        """«innhenting av opplysninger», «anmodning om tilbakemelding»: noun + «av/om» + its object."""
+        options: SubstantivsjukeOptions = self.options  # type: ignore[assignment]
+        table: dict[str, str] = options.of_nouns.get(standard) if options.of_nouns else {}
+        for token in doc[: len(doc) - 2]:
+            if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.is_sent_start):
+                continue
+            verb = next((table[key] for key in _noun_keys(token) if key in table), None)
+            preposition, after = doc[token.i + 1], doc[token.i + 2]
+            if verb is None or preposition.lower_ not in options.of_prepositions or after.is_sent_start:
+                continue
+            if after.pos_ in _OBJECT_POS:
+                yield Nominal(token.idx, preposition.idx + len(preposition.text), verb, None, False)
+
+    def _type4(self, doc: Any, standard: str) -> Iterator[Nominal]:
+        """«er i besittelse av» → «har»: a verb and fixed words that mean one plain verb."""
+        options: SubstantivsjukeOptions = self.options  # type: ignore[assignment]
+        phrases: dict[str, dict[str, str]] = options.verb_phrases.get(standard) if options.verb_phrases else {}
+        for token in doc:
+            tails = phrases.get(token.lemma_.lower())
+            if not tails or token.pos_ not in ("VERB", "AUX"):
+                continue
+            words = [t for t in doc[token.i + 1 : token.i + 8] if not t.is_space]
+            while words and (words[0].pos_ in ("ADV", "PART", "PRON") or words[0].lower_ in ("lenger", "lengre")):  # «er ikke lenger i besittelse av»
+                words = words[1:]
+            for tail, verb in tails.items():
+                wanted = tail.split()
+                if [t.lower_ for t in words[: len(wanted)]] == wanted:
+                    last = words[len(wanted) - 1]
+                    form = _inflect(verb, token, standard)
+                    yield Nominal(token.idx, last.idx + len(last.text), form or verb, form, False)
 
     def _verb_for(self, noun: Any, standard: str, allowed: dict[str, str] | None) -> str | None:
         """The verb a noun hides: from the pair list of an everyday verb, else the noun table,
