@@ -280,3 +280,34 @@ def test_verb_forms_per_standard():
     assert verb_form("registrere", "past", "nn") == "registrerte"  # -ere pattern
     assert verb_form("behandle", "present", "nn", participle="behandla") == "behandlar"
     assert verb_form("xqzlrke", "past", "nb") is None  # unknown: no guess
+
+
+# -- levels: a warning only where the construction is beyond doubt -------------------------------
+
+@pytest.mark.parametrize(("text", "malform", "label"), [
+    ("Skjemaet må sendes inn før fredag.", None, "warning"),  # an instruction without the reader
+    ("Klagen må sendast inn på nytt innan fire veker.", "nn", "warning"),
+    ("Timen ble avlyst på grunn av sykdom.", None, "info"),  # who cancelled may not matter
+    ("Kanskje må mange puber legges ned som en følge av loven.", None, "info"),  # not a reader's task
+])
+def test_passive_is_a_warning_only_when_it_hides_the_reader(engine, text, malform, label):
+    [(_, diagnostic)] = found(engine, text, "passiv", malform)
+    assert diagnostic.severity.label == label
+
+
+@pytest.mark.parametrize(("text", "malform", "label"), [
+    ("Kommunen vil foreta en vurdering av søknaden.", None, "warning"),  # an empty verb
+    ("Innkalling av pasientar skal skje seinast to veker før timen.", "nn", "warning"),
+    ("Det er du som må ta avgjørelsen.", None, "info"),  # an everyday verb: often fine
+])
+def test_nominal_style_is_a_warning_only_with_an_empty_verb_or_skje(engine, text, malform, label):
+    [(_, diagnostic)] = found(engine, text, "substantivsjuke", malform)
+    assert diagnostic.severity.label == label
+
+
+def test_a_project_that_lowers_the_rule_lowers_every_finding():
+    lowered = Engine(Config().with_changes(packs=["klarsprak"], rules={"passiv": "hint", "substantivsjuke": "hint"}))
+    post = "Skjemaet må sendes inn før fredag. Kommunen vil foreta en vurdering av søknaden."
+    levels = {d.rule: d.severity.label for d in lowered.check(post, "innlegg.md").diagnostics
+              if d.rule in ("passiv", "substantivsjuke")}
+    assert levels == {"passiv": "hint", "substantivsjuke": "hint"}

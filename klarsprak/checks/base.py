@@ -62,6 +62,13 @@ class Check:
     def prepare(self, nlp: Any) -> None:
         """Called once the spaCy pipeline exists (e.g. to add tokenizer special cases)."""
 
+    def capped(self, level: str | Severity) -> Severity:
+        """A lower level for findings that are often fine, never above the rule's own level
+        (a project that lowers the rule lowers every finding of it)."""
+        own = Severity.parse(level) if isinstance(level, str) else level
+        rule_level = getattr(self.rule, "severity", None)
+        return min(own, rule_level) if isinstance(rule_level, Severity) else own
+
     def check_segment(self, item: "SegmentAnalysis", ctx: CheckContext) -> Iterable[Finding]:
         return ()
 

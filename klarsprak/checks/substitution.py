@@ -161,9 +161,7 @@ class Substitution(Check):
     def _severity(self, match: WordMatch, options: list[str]) -> Severity | None:
         """An entry's own level (stiff but sometimes right: info or hint), else the vague level."""
         if match.entry.severity:
-            own = Severity.parse(match.entry.severity)
-            rule_level = getattr(self.rule, "severity", None)
-            return min(own, rule_level) if isinstance(rule_level, Severity) else own
+            return self.capped(match.entry.severity)
         return self._vague if not options else None
 
 

@@ -15,13 +15,14 @@ checks stay silent: passive cannot be told from the word form alone without fals
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Literal
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins._active_rewrite import active_sentence
 from klarsprak.checks.builtins._passive import Passive, find_passives, has_tags
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import quoted_spans
+from klarsprak.core.diagnostics import Severity
 
 ADVICE = {
     "passiv": {
@@ -38,11 +39,21 @@ ADVICE = {
     },
 }
 BLI = {"nb": "blir", "nn": "blir/vert"}
+OBLIGATION_MODALS = frozenset({"må", "måtte", "skal", "skulle", "lyt", "laut"})
+# Tasks a health service asks its readers to do (lemmas, both standards). Narrower than what the
+# active rewrite may give to «du»: «må legges ned», «skal brukes som» are not instructions.
+READER_TASKS = frozenset("""
+    bestille avbestille sende fylle logge søke søkje registrere melde ringe kontakte levere betale
+    signere oppgi oppgje fornye bekrefte stadfeste klage svare
+""".split())
 
 
 class PassivOptions(Options):
     suggest_active: bool = True  # rewrite simple clauses in the active voice as a suggestion
     skip_nynorsk_error: bool = True  # leave «Søknaden behandlast» to nynorsk-st-passiv (no double finding)
+    # Only an instruction that hides the reader («Skjemaet må fylles ut») has the rule's level;
+    # other passives are often right (the agent is unknown or unimportant): lower.
+    everyday_severity: Literal["warning", "info", "hint"] = "info"
 
 
 class _PassiveCheck(Check):
@@ -70,7 +81,8 @@ class Passiv(_PassiveCheck):
             if options.skip_nynorsk_error and standard == "nn" and passive.nynorsk_error:
                 continue
             suggestion = active_sentence(passive, standard) if options.suggest_active else None
-            yield _finding(item, passive, standard, ADVICE["passiv"], suggestion)
+            severity = None if hides_the_reader(passive) else self.capped(options.everyday_severity)
+            yield _finding(item, passive, standard, ADVICE["passiv"], suggestion, severity)
 
 
 @register("nynorsk-st-passiv")
@@ -81,7 +93,16 @@ class NynorskStPassiv(_PassiveCheck):
                 yield _finding(item, passive, standard, ADVICE["st"], active_sentence(passive, standard))
 
 
-def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestion: str | None) -> Finding:
+def hides_the_reader(passive: Passive) -> bool:
+    """«Skjemaet må fylles ut», «Klagen skal sendast inn»: something the reader must do, said
+    without the reader. An obligation modal and a verb of what readers of a health service do."""
+    modal = passive.modal
+    return (modal is not None and modal.lower_ in OBLIGATION_MODALS
+            and passive.verb.lemma_.lower() in READER_TASKS)
+
+
+def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestion: str | None,
+             severity: Severity | None = None) -> Finding:
     text = item.segment.text
     match = text[passive.start : passive.end]
     template = advice[standard]["with" if suggestion else "without"]
@@ -93,4 +114,5 @@ def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestio
         suggestions=(suggestion,) if suggestion else (),
         safe=False,
         fixable=False,
+        severity=severity,
     )

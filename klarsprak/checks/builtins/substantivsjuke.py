@@ -22,14 +22,15 @@ that is certain («foretok en vurdering av» → «vurderte»). Without the mode
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins._verbformer import known_verb, verb_form
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import match_case, quoted_spans
+from klarsprak.core.diagnostics import Severity
 
 MAX_GAP = 4  # words between the empty verb and the noun («foretok vi en grundig vurdering»)
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "PART", "NUM", "PRON"})
@@ -57,6 +58,9 @@ class SubstantivsjukeOptions(Options):
     of_prepositions: list[str] = ["av", "om"]
     verb_phrases: PerMalform | None = None  # type 4: verb lemma → {fixed words after it: plain verb}
     derive_ering: bool = True  # «registrering» → «registrere» (a verb NDT knows) with the empty verbs
+    # Only an empty verb («foreta en vurdering») and «skal skje / finne sted» have the rule's level;
+    # everyday verbs («ta avgjørelsen», «gi uttrykk for») and «innhenting av» are often fine: lower.
+    everyday_severity: Literal["warning", "info", "hint"] = "info"
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Nominal:
     verb: str  # the verb to use instead
     form: str | None  # the verb in the empty verb's tense, when certain
     fixable: bool  # the marked words can be replaced by ``form`` as they stand
+    empty: bool = False  # an empty verb or «skje / finne sted»: nominal style beyond doubt
 
 
 @lru_cache(maxsize=8)
@@ -93,7 +98,7 @@ class Substantivsjuke(Check):
             if any(s < found.end and found.start < e for s, e in taken) or any(s <= found.start < e for s, e in quoted):
                 continue  # one finding per stretch of text: «foreta en innhenting av» is type 1 only
             taken.append((found.start, found.end))
-            yield self._finding(item.segment.text, found, standard)
+            yield self._finding(item.segment.text, found, standard, self._everyday(found))
 
     # -- finding ---------------------------------------------------------------------------------
 
@@ -179,7 +184,7 @@ class Substantivsjuke(Check):
                 break
             noun_verb = self._verb_for(token, standard, allowed)
             if noun_verb is not None:
-                return self._nominal(verb, token, noun_verb, gap, standard)
+                return replace(self._nominal(verb, token, noun_verb, gap, standard), empty=allowed is None)
             if token.pos_ not in _GAP_POS:
                 break
             gap.append(token)
@@ -191,7 +196,7 @@ class Substantivsjuke(Check):
             token = doc[index]
             noun_verb = self._verb_for(token, standard, allowed)
             if noun_verb is not None:
-                return Nominal(token.idx, verb.idx + len(verb.text), noun_verb, None, False)
+                return Nominal(token.idx, verb.idx + len(verb.text), noun_verb, None, False, empty=allowed is None)
             if not (token.pos_ in ("ADV", "PART") or token.lemma_.lower() in _PASSIVE_AUX
                     or (token.pos_ == "AUX")):
                 break
@@ -230,14 +235,21 @@ class Substantivsjuke(Check):
             if token.pos_ == "NOUN":
                 noun_verb = self._verb_for(token, standard, None)
                 if noun_verb is not None and not _finite_between(token, verb):
-                    return Nominal(token.idx, end, noun_verb, None, False)
+                    return Nominal(token.idx, end, noun_verb, None, False, empty=True)
             break
         return None
+
+    def _everyday(self, found: Nominal) -> Severity | None:
+        """The lower level for the findings that are often fine; never above the rule's own level."""
+        if found.empty:
+            return None
+        options: SubstantivsjukeOptions = self.options  # type: ignore[assignment]
+        return self.capped(options.everyday_severity)
 
     # -- message -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _finding(text: str, found: Nominal, standard: str) -> Finding:
+    def _finding(text: str, found: Nominal, standard: str, severity: Severity | None) -> Finding:
         match = text[found.start : found.end]
         suggestion = match_case(found.form, match) if found.fixable and found.form else found.verb
         advice = ({"nb": "Skriv heller verbet: «{v}».", "nn": "Skriv heller verbet: «{v}»."}[standard]
@@ -246,7 +258,7 @@ class Substantivsjuke(Check):
             advice += {"nb": " Si gjerne hvem som gjør det.", "nn": " Sei gjerne kven som gjer det."}[standard]
         return Finding(found.start, found.end,
                        params={"match": match, "suggestion": f"«{suggestion}»", "verb": found.verb, "advice": advice},
-                       suggestions=(suggestion,), safe=False, fixable=found.fixable)
+                       suggestions=(suggestion,), safe=False, fixable=found.fixable, severity=severity)
 
 
 def _noun_keys(noun: Any) -> list[str]:
