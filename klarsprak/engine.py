@@ -22,6 +22,7 @@ from klarsprak.document import Document, parse_document
 from klarsprak.errors import KlarsprakError
 from klarsprak.malform import MalformResult, detect_malform
 from klarsprak.rules import Rule, load_rules
+from klarsprak.userregex import RegexTimeout
 
 log = logging.getLogger("klarsprak")
 
@@ -97,6 +98,7 @@ class Engine:
         self._prepared: set[str] = set()
         self._docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._findings: OrderedDict[tuple[str, str, str, str | None], list[Finding]] = OrderedDict()
+        self._timed_out: set[str] = set()  # rules whose expression ran out of time (skipped from then on)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.all_rules if rule.id == rule_id), None)
@@ -144,14 +146,20 @@ class Engine:
         for rule in self.rules:
             if not rule.applies(analysis):
                 continue
+            if rule.id in self._timed_out:  # it hung once: do not make every later post wait for it
+                errors.append(f"regelen «{rule.id}» ble hoppet over: det regulære uttrykket brukte for lang tid "
+                              "på en tidligere tekst")
+                continue
             try:
                 for start_offset, finding in self._findings_of(rule, analysis, ctx):
                     diagnostic = self._diagnostic(rule, finding, start_offset, analysis)
                     if diagnostic is not None:
                         diagnostics.append(diagnostic)
-            except Exception as error:  # one broken rule must never stop the others
-                log.exception("regelen %s feilet", rule.id)
-                errors.append(f"regelen «{rule.id}» feilet: {error}")
+            except Exception as error:  # one broken or too slow rule must never stop the others
+                log.info("regelen %s feilet", rule.id, exc_info=not isinstance(error, RegexTimeout))
+                if isinstance(error, RegexTimeout):
+                    self._timed_out.add(rule.id)
+                errors.append(rule_failure(rule.id, error))
         diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
         return diagnostics, errors
 
@@ -168,8 +176,15 @@ class Engine:
     def _segment_findings(self, rule: Rule, item: SegmentAnalysis, ctx: CheckContext) -> list[Finding]:
         key = (rule.id, item.segment.scope, item.segment.text, ctx.malform)
         cached = self._findings.get(key)
+        if isinstance(cached, _Failed):  # an editor re-checking after each keystroke pays only once
+            raise cached.error
         if cached is None:
-            cached = list(rule.check.check_segment(item, ctx))
+            try:
+                cached = list(rule.check.check_segment(item, ctx))
+            except Exception as error:
+                self._findings[key] = _Failed(error)  # type: ignore[assignment]
+                _trim(self._findings)
+                raise
             self._findings[key] = cached
             _trim(self._findings)
         return cached
@@ -195,6 +210,28 @@ class Engine:
             pack=rule.pack, suggestions=suggestions,
             data={"params": {k: str(v) for k, v in finding.params.items()}},
         )
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A cached failure of one rule on one segment (re-raised instead of running it again)."""
+
+    error: Exception
+
+
+def rule_failure(rule_id: str, error: Exception) -> str:
+    """One Norwegian line saying which rule was skipped and why (the caller adds the file)."""
+    if isinstance(error, RegexTimeout):
+        return f"regelen «{rule_id}» ble hoppet over: {error}"
+    detail = " ".join(str(error).split()) or "ingen melding"
+    return f"regelen «{rule_id}» feilet og ble hoppet over ({type(error).__name__}: {detail})"
+
+
+def failed_rule(message: str) -> str | None:
+    """The rule id in a :func:`rule_failure` line (the server shows one message per rule)."""
+    start = message.find("«")
+    end = message.find("»", start + 1)
+    return message[start + 1 : end] if message.startswith("regelen «") and end > start else None
 
 
 def _plain(meta: dict[str, Any]) -> dict[str, Any]:

@@ -34,6 +34,24 @@ class Run:
         return sum(len(result.diagnostics) for result in self.files)
 
 
+def rule_problems(results: list[FileResult]) -> list[tuple[str, str]]:
+    """(path, message) for every rule that failed or timed out, once per rule and file.
+
+    Such a run is incomplete: the CLI prints each line on standard error and exits 2.
+    """
+    from klarsprak.engine import failed_rule
+
+    seen: set[tuple[str, str]] = set()
+    problems = []
+    for result in results:
+        for problem in result.rule_errors:
+            key = (result.path, failed_rule(problem) or problem)
+            if key not in seen:
+                seen.add(key)
+                problems.append((result.path, problem))
+    return problems
+
+
 Formatter = Callable[[Run], str]
 
 

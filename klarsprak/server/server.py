@@ -29,7 +29,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from klarsprak import __version__
 from klarsprak.config import CONFIG_NAMES
 from klarsprak.diagnostics import Diagnostic
-from klarsprak.engine import Engine, FileResult
+from klarsprak.engine import Engine, FileResult, failed_rule
 from klarsprak.errors import KlarsprakError
 from klarsprak.server import actions, convert, hover, preload_model
 from klarsprak.server.docs import RulePages
@@ -328,9 +328,10 @@ class KlarsprakServer(LanguageServer):
             self.show_once(outcome.skipped, types.MessageType.Warning, key=f"for stor: {outcome.uri}")
         if outcome.failure:
             self.show_once(outcome.failure, key=f"feilet: {outcome.uri}")
-        if outcome.result is not None:
+        if outcome.result is not None:  # a rule that failed or timed out: one message per rule
             for problem in outcome.result.rule_errors:
-                self.log_once(f"klarsprak: {problem}")
+                self.show_once(f"klarsprak: {problem}", types.MessageType.Warning,
+                               key=f"regel: {failed_rule(problem) or problem}")
         self._report_project(outcome.project)
         self.protocol.notify(STATUS_NOTIFICATION, convert.status(
             outcome.uri, outcome.version, outcome.result, len(outcome.lsp), outcome.skipped))
