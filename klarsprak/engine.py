@@ -21,6 +21,7 @@ from klarsprak.diagnostics import Diagnostic, Fix, Severity, Suggestion
 from klarsprak.document import Document, parse_document
 from klarsprak.errors import KlarsprakError
 from klarsprak.malform import MalformResult, detect_malform
+from klarsprak.normalise import map_diagnostic, normalise, source_document
 from klarsprak.rules import Rule, load_rules
 from klarsprak.userregex import RegexTimeout
 
@@ -120,8 +121,14 @@ class Engine:
     # -- checking ---------------------------------------------------------------------------
     def check(self, text: str, path: str | None = None, fmt: str | None = None,
               front_matter: dict[str, Any] | None = None) -> FileResult:
-        """Check one post. ``front_matter`` adds metadata from outside the text (calendar rows)."""
-        document = parse_document(text, path, fmt)
+        """Check one post. ``front_matter`` adds metadata from outside the text (calendar rows).
+
+        The rules read the NFC analysis text (:mod:`klarsprak.normalise`); every offset, position
+        and fix range in the result refers to ``text`` itself, and ``result.document`` is ``text``'s
+        document (the analysed one is ``result.analysis.document``).
+        """
+        normalised = normalise(text)
+        document = parse_document(normalised.text, path, fmt)
         if front_matter:
             document.front_matter = {**front_matter, **document.front_matter}
         required = self._required_malform(document)
@@ -130,6 +137,9 @@ class Engine:
         analysis = analyse_document(document, required, self._docs, malform)
         _trim(self._docs)
         diagnostics, rule_errors = self._run_rules(analysis)
+        if normalised.changed:
+            document = source_document(normalised, document)
+            diagnostics = [map_diagnostic(d, normalised, document) for d in diagnostics]
         return FileResult(path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
                           _plain(document.front_matter), document, analysis)
 

@@ -36,7 +36,7 @@ from klarsprak.server.docs import RulePages
 from klarsprak.server.project_words import add_word
 from klarsprak.server.projects import Project, Projects
 from klarsprak.server.settings import SECTION, Settings, parse_settings, section_of
-from klarsprak.server.textsync import OpenDocument, offset_at
+from klarsprak.server.textsync import OpenDocument, line_start, offset_at
 
 log = logging.getLogger("klarsprak.server")
 
@@ -420,14 +420,9 @@ def _known_packs() -> list[str]:
 def _error_diagnostic(text: str, error: KlarsprakError) -> types.Diagnostic:
     """A file-level error (front matter) as one diagnostic on its line."""
     line = max((error.line or 1) - 1, 0)
-    start = 0
-    for _ in range(line):
-        found = text.find("\n", start)
-        if found < 0:
-            break
-        start = found + 1
-    end = text.find("\n", start)
-    length = len(text[start: end if end >= 0 else len(text)].rstrip("\r").encode("utf-16-le")) // 2
+    start = line_start(text, line)
+    end = offset_at(text, line, len(text) * 2)  # the end of the line (CR, LF or CRLF)
+    length = len(text[start:end].encode("utf-16-le")) // 2
     return types.Diagnostic(
         range=types.Range(types.Position(line, 0), types.Position(line, length)),
         message=error.detail, severity=types.DiagnosticSeverity.Error, source=convert.SOURCE, code="front-matter")
