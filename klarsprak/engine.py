@@ -139,7 +139,7 @@ class Engine:
         diagnostics, rule_errors = self._run_rules(analysis)
         if normalised.changed:
             document = source_document(normalised, document)
-            diagnostics = [map_diagnostic(d, normalised, document) for d in diagnostics]
+        diagnostics = [map_diagnostic(d, normalised, document) for d in diagnostics]
         return FileResult(path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
                           _plain(document.front_matter), document, analysis)
 

@@ -182,15 +182,37 @@ def source_document(normalised: Normalised, analysed: "Document") -> "Document":
     )
 
 
+def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` so it never separates a letter from its combining marks.
+
+    NFC cannot compose every pair («J» + U+0301 stays two code points), and a rule's expression
+    (``\\w`` does not match a mark) may stop between them; a fix must not strand the accent.
+    """
+    length = len(text)
+    while 0 < start < length and unicodedata.combining(text[start]) and not text[start - 1].isspace():
+        start -= 1
+    while 0 < end < length and unicodedata.combining(text[end]) and text[end - 1] not in "\r\n":
+        end += 1
+    return start, max(start, end)
+
+
 def map_diagnostic(diagnostic: "Diagnostic", normalised: Normalised, source: "Document") -> "Diagnostic":
-    """A diagnostic on the analysis text, moved onto the source text (range, position, fixes)."""
-    start, end = normalised.span(diagnostic.start, diagnostic.end)
+    """A diagnostic on the analysis text, moved onto the source text (range, position, fixes).
+
+    Returns ``diagnostic`` itself when nothing moves (the common case).
+    """
+    text = normalised.source
+    start, end = whole_characters(text, *normalised.span(diagnostic.start, diagnostic.end))
+    fixes = [whole_characters(text, *normalised.span(s.fix.start, s.fix.end)) if s.fix is not None else None
+             for s in diagnostic.suggestions]
+    moved = [(s.fix.start, s.fix.end) if s.fix is not None else None for s in diagnostic.suggestions]
+    if (start, end) == (diagnostic.start, diagnostic.end) and fixes == moved:
+        return diagnostic
     line, column = source.position(start)
     end_line, end_column = source.position(end)
     suggestions = tuple(
-        replace(s, fix=replace(s.fix, start=fix_start, end=fix_end)) if s.fix is not None else s
-        for s in diagnostic.suggestions
-        for fix_start, fix_end in [normalised.span(s.fix.start, s.fix.end) if s.fix is not None else (0, 0)]
+        replace(s, fix=replace(s.fix, start=span[0], end=span[1])) if s.fix is not None and span else s
+        for s, span in zip(diagnostic.suggestions, fixes)
     )
     return replace(diagnostic, start=start, end=end, line=line, column=column, end_line=end_line,
                    end_column=end_column, suggestions=suggestions)
