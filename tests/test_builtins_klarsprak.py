@@ -209,6 +209,15 @@ def test_dotted_abbreviation_is_written_out_by_fix(engine):
     assert apply_fixes(text, [fix for _, fix in safe_fixes(hits)]) == "Du kan for eksempel bestille time."
 
 
+def test_every_dotted_abbreviation_is_written_out_in_one_fix(engine):
+    """An acronym is explained once; «inkl.» is written out at every use, so --fix is idempotent."""
+    text = "Inkl. frakt og inkl. moms. AAP og AAP."
+    hits = [d for d in engine.check(text, "innlegg.md").diagnostics if d.rule == "forkortelser"]
+    assert [text[d.start:d.end] for d in hits] == ["Inkl.", "inkl.", "AAP"]
+    fixed = apply_fixes(text, [fix for _, fix in safe_fixes(hits)])
+    assert fixed == "Inkludert frakt og inkludert moms. AAP og AAP."
+
+
 def test_a_word_ending_a_sentence_is_not_an_abbreviation(engine):
     # «tom.» is listed as a form of «t.o.m.», but «Flasken er tom.» ends a sentence.
     assert texts(found(engine, "Flasken er tom. Kjøp en ny.", "forkortelser")) == []
