@@ -13,6 +13,7 @@ Only YAML files named ``*.plan.yaml``/``*.plan.yml`` (or just ``plan.yaml``) are
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,6 +24,7 @@ from klarsprak.diagnostics import Diagnostic, Fix, Suggestion
 from klarsprak.document import Document
 from klarsprak.engine import KANALER, TYPER, FileResult
 from klarsprak.errors import KlarsprakError
+from klarsprak.normalise import line_starts
 from klarsprak.sources import SourceFile
 
 if TYPE_CHECKING:
@@ -302,7 +304,7 @@ def _map_suggestion(suggestion: Suggestion, cell: Cell) -> Suggestion:
 def check_rows(engine: Engine, source: SourceFile, rows: list[Row]) -> list[FileResult]:
     """Check each row with text as a post; empty text cells are planned slots, not posts yet."""
     columns = engine.config.spec.calendar
-    document = Document(source.text, source.path, "text")
+    document = Document(source.text, source.path, "text", line_starts=line_starts(source.text))  # CR, LF, CRLF
     text_column = normalise(columns.text)
     results = []
     for row in rows:
@@ -330,7 +332,8 @@ def read_yaml_calendar(engine: Engine, source: SourceFile) -> list[FileResult]:
 
 
 def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    """1-based line of ``offset``; CR, LF and CRLF each end a line (Excel for Mac writes lone CR)."""
+    return bisect_right(line_starts(text), offset)
 
 
 def _register() -> None:

@@ -178,3 +178,15 @@ def test_stdin_fix_with_nfd_and_cr(project):
     text = nfd("Blåbær.\rVi skriver angående timen.\r")
     result = run_cli("check", "--fix", "-", cwd=project, stdin=text.encode())
     assert result.stdout == nfd("Blåbær.\rVi skriver ").encode() + b"om timen.\r"
+
+
+def test_calendar_csv_with_lone_cr_from_excel_for_mac(project):
+    """Excel for Mac's «CSV (Macintosh)» ends rows with a lone CR; cells may hold line breaks too."""
+    text = ('dato;kanal;malform;tekst\r2025-03-18;facebook;nb;"Venter du barn?\rVi skriver vedrørende timen."\r'
+            '2025-03-20;facebook;nb;Vi skriver ved\u00adrørende svaret.\r')
+    (project / "plan.csv").write_bytes(text.encode())
+    result = run_cli("check", "--format", "json", "plan.csv", cwd=project)
+    found = [d for post in json.loads(result.stdout)["files"] for d in post["diagnostics"]]  # one per row
+    assert where(found) == [("stivt", 3, 12, 3, 22), ("stivt", 4, 35, 4, 46)]
+    after = fix(project, "fiks.csv", text.encode())
+    assert after == text.replace("vedrørende", "om").replace("ved\u00adrørende", "om").encode()
