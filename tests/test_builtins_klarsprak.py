@@ -160,6 +160,13 @@ def test_repetition_across_a_line_break(engine):
     assert texts(found(engine, "Du kan se prøvesvarene på\npå helsenorge.no.", "gjentatte-ord")) == ["på\npå"]
 
 
+def test_a_run_of_repeated_words_is_one_finding_fixed_in_one_go(engine):
+    text = "Ring oss på på på telefon."
+    hits = [d for d in engine.check(text, "innlegg.md").diagnostics if d.rule == "gjentatte-ord"]
+    assert [text[d.start:d.end] for d in hits] == ["på på på"]
+    assert apply_fixes(text, [fix for _, fix in safe_fixes(hits)]) == "Ring oss på telefon."
+
+
 # -- forkortelser ------------------------------------------------------------------------------
 
 def test_unexplained_abbreviation_gets_its_long_form_once(engine):
