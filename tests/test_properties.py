@@ -12,7 +12,8 @@ invisible characters, non-breaking spaces, CR/LF/CRLF line endings, emoji and ar
 - safe fixes: every fix lies inside its diagnostic, the fixed text equals the source with only
   the fix ranges replaced, and fixing is idempotent: checking the fixed text again yields no safe
   fix that changes it (``--fix`` twice = ``--fix`` once);
-- NFD input gives the same findings as NFC input (rule ids and the flagged text, normalised);
+- NFD input gives the same findings as NFC input (rule ids and the flagged text, normalised), and
+  invisible characters inserted between letters change no finding;
 - a random sequence of incremental edits, each checked by one long-lived engine (as the server
   does, with its caches), ends with the same text and diagnostics as a fresh engine on the final text.
 
@@ -192,6 +193,23 @@ def test_nfd_input_gets_the_same_findings_as_nfc(text):
         assert first is None and second is None
         return
     assert _findings(composed, first) == _findings(decomposed, second)
+
+
+@PROFILE
+@given(texts, st.lists(st.tuples(st.floats(0, 1), st.sampled_from(INVISIBLE[:6])), min_size=1, max_size=5))
+def test_invisible_characters_between_letters_hide_nothing(text, insertions):
+    """Soft hyphens and zero-width characters pasted inside words change no finding."""
+    hidden = text
+    for where, char in insertions:
+        letters = [i for i in range(1, len(hidden)) if hidden[i - 1].isalpha() and hidden[i].isalpha()]
+        if letters:
+            position = letters[round(where * (len(letters) - 1))]
+            hidden = hidden[:position] + char + hidden[position:]
+    first, second = check(text), check(hidden)
+    if first is None or second is None:
+        assert first is None and second is None
+        return
+    assert _findings(text, first) == _findings(hidden, second)
 
 
 # -- incremental edits ----------------------------------------------------------------------------
