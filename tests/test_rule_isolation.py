@@ -164,3 +164,15 @@ examples: {bad: ["på på"], good: ["på"]}
     result = run_cli("check", "innlegg.md", cwd=tmp_path)
     assert result.stdout.decode().splitlines()[0].startswith("innlegg.md:1:13: advarsel dobbelt «på» står to ganger")
     assert result.returncode == 1
+
+
+def test_sarif_marks_the_run_unsuccessful_and_names_the_rule(project):
+    post = project / "innlegg.md"
+    post.write_text(f"Vi skriver vedrørende timen.\n\n{HOSTILE_LINE}\n", encoding="utf-8")
+    result = run_cli("check", "--format", "sarif", "--select", "stivt,mange-a", str(post), cwd=project)
+    run = json.loads(result.stdout)["runs"][0]
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert any("«mange-a»" in n["message"]["text"] for n in invocation["toolExecutionNotifications"])
+    assert [r["ruleId"] for r in run["results"]] == ["stivt"]
+    assert result.returncode == 2
