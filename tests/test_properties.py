@@ -43,7 +43,7 @@ from klarsprak.server.textsync import OpenDocument, offset_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
-settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None,
+settings.register_profile("ci", max_examples=80, deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("grundig", max_examples=1000, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -87,7 +87,7 @@ piece = st.one_of(
     st.tuples(st.sampled_from(WORDS), st.sampled_from(INVISIBLE[:6]), st.integers(0, 20)).map(
         lambda t: t[0][: t[2]] + t[1] + t[0][t[2]:]),
 )
-texts = st.tuples(st.sampled_from(FRONT_MATTER), st.lists(piece, max_size=40)).map(lambda t: t[0] + "".join(t[1]))
+texts = st.tuples(st.sampled_from(FRONT_MATTER), st.lists(piece, max_size=60)).map(lambda t: t[0] + "".join(t[1]))
 
 _ENGINE: Engine | None = None
 
