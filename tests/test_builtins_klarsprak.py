@@ -163,6 +163,13 @@ def test_repetition_across_a_line_break(engine):
     assert texts(found(engine, "Du kan se prøvesvarene på\npå helsenorge.no.", "gjentatte-ord")) == ["på\npå"]
 
 
+def test_a_run_of_repeated_words_is_one_finding_fixed_in_one_go(engine):
+    text = "Ring oss på på på telefon."
+    hits = [d for d in engine.check(text, "innlegg.md").diagnostics if d.rule == "gjentatte-ord"]
+    assert [text[d.start:d.end] for d in hits] == ["på på på"]
+    assert apply_fixes(text, [fix for _, fix in safe_fixes(hits)]) == "Ring oss på telefon."
+
+
 # -- forkortelser ------------------------------------------------------------------------------
 
 def test_unexplained_abbreviation_gets_its_long_form_once(engine):
@@ -210,6 +217,15 @@ def test_dotted_abbreviation_is_written_out_by_fix(engine):
     hits = [d for d in result.diagnostics if d.rule == "forkortelser"]
     assert [text[d.start:d.end] for d in hits] == ["f.eks."]
     assert apply_fixes(text, [fix for _, fix in safe_fixes(hits)]) == "Du kan for eksempel bestille time."
+
+
+def test_every_dotted_abbreviation_is_written_out_in_one_fix(engine):
+    """An acronym is explained once; «inkl.» is written out at every use, so --fix is idempotent."""
+    text = "Inkl. frakt og inkl. moms. AAP og AAP."
+    hits = [d for d in engine.check(text, "innlegg.md").diagnostics if d.rule == "forkortelser"]
+    assert [text[d.start:d.end] for d in hits] == ["Inkl.", "inkl.", "AAP"]
+    fixed = apply_fixes(text, [fix for _, fix in safe_fixes(hits)])
+    assert fixed == "Inkludert frakt og inkludert moms. AAP og AAP."
 
 
 def test_a_word_ending_a_sentence_is_not_an_abbreviation(engine):

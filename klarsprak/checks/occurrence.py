@@ -34,12 +34,12 @@ class Occurrence(Check):
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
         text = item.segment.text
         if self.options.per == "paragraph":
-            yield from self._excess([(m.start(), m.end(), m.group()) for m in self.regex.finditer(text)])
+            yield from self._excess([(m.start(), m.end(), m.group()) for m in self.regex.matches(text)])
             return
         for sentence in item.doc.sents:
             part = text[sentence.start_char:sentence.end_char]
             yield from self._excess([(m.start() + sentence.start_char, m.end() + sentence.start_char, m.group())
-                                     for m in self.regex.finditer(part)])
+                                     for m in self.regex.matches(part)])
 
     def check_document(self, analysis: Any, ctx: CheckContext) -> Iterable[Finding]:
         matches = []
@@ -47,5 +47,5 @@ class Occurrence(Check):
             if not self.rule.in_scope(item.segment.scope):
                 continue
             offset = item.segment.start
-            matches += [(m.start() + offset, m.end() + offset, m.group()) for m in self.regex.finditer(item.segment.text)]
+            matches += [(m.start() + offset, m.end() + offset, m.group()) for m in self.regex.matches(item.segment.text)]
         yield from self._excess(matches)

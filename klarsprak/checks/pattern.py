@@ -6,12 +6,12 @@ template for the marked text (``\\1``, ``\\g<name>``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options, pick
 from klarsprak.checks.substitution import match_case
+from klarsprak.checks.userregex import InvalidRegex, UserRegex, compile_user_regex
 
 
 class PatternOptions(Options):
@@ -22,13 +22,14 @@ class PatternOptions(Options):
     safe: bool = False
 
 
-def _compile(source: str, ignore_case: bool, rule: Any) -> re.Pattern[str]:
+def _compile(source: str, ignore_case: bool, rule: Any) -> UserRegex:
+    """Rule-file expressions run with a time limit (see :mod:`klarsprak.checks.userregex`)."""
     from klarsprak.core.errors import KlarsprakError
 
     try:
-        return re.compile(source, re.IGNORECASE if ignore_case else 0)
-    except re.error as error:
-        raise KlarsprakError(f"ugyldig regulært uttrykk i «regex»: {error}", str(rule.path), rule.line_of("regex")) from None
+        return compile_user_regex(source, ignore_case)
+    except InvalidRegex as problem:
+        raise KlarsprakError(f"ugyldig regulært uttrykk i «regex»: {problem}", str(rule.path), rule.line_of("regex")) from None
 
 
 class Pattern(Check):
@@ -71,9 +72,9 @@ class Pattern(Check):
                 span = item.doc[start:end]
                 yield Finding(span.start_char, span.end_char, params={"match": span.text})
 
-    def _regex_findings(self, regex: re.Pattern[str], text: str, malform: str) -> Iterable[Finding]:
+    def _regex_findings(self, regex: UserRegex, text: str, malform: str) -> Iterable[Finding]:
         template = pick(self.options.replace, malform)
-        for match in regex.finditer(text):
+        for match in regex.matches(text):
             group = "hl" if "hl" in regex.groupindex and match.group("hl") is not None else 0
             start, end = match.span(group)
             if start == end:
@@ -86,5 +87,5 @@ class Pattern(Check):
                           suggestions=suggestions, safe=self.options.safe and bool(suggestions))
 
 
-def _named(match: re.Match[str]) -> dict[str, str]:
+def _named(match: Any) -> dict[str, str]:
     return {key: value for key, value in match.groupdict().items() if value is not None}

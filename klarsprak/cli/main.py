@@ -1,7 +1,8 @@
 """The command group and its file commands: a thin shell over :mod:`klarsprak.engine.runner`
 and :class:`klarsprak.engine.lint.Engine`.
 
-Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or input error.
+Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or input error,
+or an incomplete run (a rule failed or timed out on a file; its line is on stderr).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     """
     from klarsprak.engine.runner import Project, check_all, collect
     from klarsprak.output.formats import formatters
-    from klarsprak.output.run import Run
+    from klarsprak.output.run import Run, rule_problems
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     known = formatters()
@@ -113,15 +114,15 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     run.rules = project.active_rules()
     for error in run.errors:
         click.echo(f"klarsprak: {error.message}", err=True)
-    for result in run.files:
-        for problem in result.rule_errors:
-            click.echo(f"klarsprak: {result.path}: {problem}", err=True)
+    incomplete = rule_problems(run.files)
+    for path, problem in incomplete:
+        click.echo(f"klarsprak: {path}: {problem}", err=True)
     _print_notice(quiet)
     if not (fix and "-" in names):
         output = known[fmt](run)
         if output:
             click.echo(output)
-    if run.errors:
+    if run.errors or incomplete:  # a file or a rule that could not be checked: the run is incomplete
         sys.exit(EXIT_ERROR)
     level = run.fail_level
     sys.exit(EXIT_FINDINGS if any(d.severity >= level for r in run.files for d in r.diagnostics) else EXIT_CLEAN)

@@ -12,8 +12,15 @@ class KlarsprakError(Exception):
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
         self.path = path
         self.line = line
-        self.detail = message
+        self.detail = message = _one_line(message)
         prefix = ""
         if path is not None:
             prefix = f"{path}:{line}: " if line is not None else f"{path}: "
         super().__init__(prefix + message)
+
+
+def _one_line(message: str) -> str:
+    """Line breaks quoted from the input (a front-matter value over two lines) become spaces."""
+    if not any(char in message for char in "\r\n\u2028\u2029\x85\v\f"):
+        return message
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from klarsprak.checks.base import CheckContext, Finding
+from klarsprak.checks.userregex import RegexTimeout
 from klarsprak.core.diagnostics import Diagnostic, Fix, Severity, Suggestion
 from klarsprak.engine.config import Config
 from klarsprak.engine.rules import Rule, load_rules
@@ -29,6 +30,7 @@ from klarsprak.language.analysis import (
 from klarsprak.language.malform import MalformResult, detect_malform
 from klarsprak.text.document import Document, parse_document
 from klarsprak.text.frontmatter import validate_front_matter
+from klarsprak.text.normalise import map_diagnostic, normalise, source_document
 
 log = logging.getLogger("klarsprak")
 
@@ -103,6 +105,7 @@ class Engine:
         self._prepared: set[str] = set()
         self._docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._findings: OrderedDict[tuple[str, str, str, str | None], list[Finding]] = OrderedDict()
+        self._timed_out: set[str] = set()  # rules whose expression ran out of time (skipped from then on)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.all_rules if rule.id == rule_id), None)
@@ -124,8 +127,14 @@ class Engine:
     # -- checking ---------------------------------------------------------------------------
     def check(self, text: str, path: str | None = None, fmt: str | None = None,
               front_matter: dict[str, Any] | None = None) -> FileResult:
-        """Check one post. ``front_matter`` adds metadata from outside the text (calendar rows)."""
-        document = parse_document(text, path, fmt)
+        """Check one post. ``front_matter`` adds metadata from outside the text (calendar rows).
+
+        The rules read the NFC analysis text (:mod:`klarsprak.text.normalise`); every offset, position
+        and fix range in the result refers to ``text`` itself, and ``result.document`` is ``text``'s
+        document (the analysed one is ``result.analysis.document``).
+        """
+        normalised = normalise(text)
+        document = parse_document(normalised.text, path, fmt)
         if front_matter:
             document.front_matter = {**front_matter, **document.front_matter}
         required = self._required_malform(document)
@@ -134,6 +143,9 @@ class Engine:
         analysis = analyse_document(document, required, self._docs, malform)
         _trim(self._docs)
         diagnostics, rule_errors = self._run_rules(analysis)
+        if normalised.changed:
+            document = source_document(normalised, document)
+        diagnostics = [map_diagnostic(d, normalised, document) for d in diagnostics]
         return FileResult(path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
                           _plain(document.front_matter), document, analysis)
 
@@ -150,14 +162,20 @@ class Engine:
         for rule in self.rules:
             if not rule.applies(analysis):
                 continue
+            if rule.id in self._timed_out:  # it hung once: do not make every later post wait for it
+                errors.append(f"regelen «{rule.id}» ble hoppet over: det regulære uttrykket brukte for lang tid "
+                              "på en tidligere tekst")
+                continue
             try:
                 for start_offset, finding in self._findings_of(rule, analysis, ctx):
                     diagnostic = self._diagnostic(rule, finding, start_offset, analysis)
                     if diagnostic is not None:
                         diagnostics.append(diagnostic)
-            except Exception as error:  # one broken rule must never stop the others
-                log.exception("regelen %s feilet", rule.id)
-                errors.append(f"regelen «{rule.id}» feilet: {error}")
+            except Exception as error:  # one broken or too slow rule must never stop the others
+                log.info("regelen %s feilet", rule.id, exc_info=not isinstance(error, RegexTimeout))
+                if isinstance(error, RegexTimeout):
+                    self._timed_out.add(rule.id)
+                errors.append(rule_failure(rule.id, error))
         diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
         return diagnostics, errors
 
@@ -174,8 +192,15 @@ class Engine:
     def _segment_findings(self, rule: Rule, item: SegmentAnalysis, ctx: CheckContext) -> list[Finding]:
         key = (rule.id, item.segment.scope, item.segment.text, ctx.malform)
         cached = self._findings.get(key)
+        if isinstance(cached, _Failed):  # an editor re-checking after each keystroke pays only once
+            raise cached.error
         if cached is None:
-            cached = list(rule.check.check_segment(item, ctx))
+            try:
+                cached = list(rule.check.check_segment(item, ctx))
+            except Exception as error:
+                self._findings[key] = _Failed(error)  # type: ignore[assignment]
+                _trim(self._findings)
+                raise
             self._findings[key] = cached
             _trim(self._findings)
         return cached
@@ -201,6 +226,28 @@ class Engine:
             pack=rule.pack, suggestions=suggestions,
             data={"params": {k: str(v) for k, v in finding.params.items()}},
         )
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A cached failure of one rule on one segment (re-raised instead of running it again)."""
+
+    error: Exception
+
+
+def rule_failure(rule_id: str, error: Exception) -> str:
+    """One Norwegian line saying which rule was skipped and why (the caller adds the file)."""
+    if isinstance(error, RegexTimeout):
+        return f"regelen «{rule_id}» ble hoppet over: {error}"
+    detail = " ".join(str(error).split()) or "ingen melding"
+    return f"regelen «{rule_id}» feilet og ble hoppet over ({type(error).__name__}: {detail})"
+
+
+def failed_rule(message: str) -> str | None:
+    """The rule id in a :func:`rule_failure` line (the server shows one message per rule)."""
+    start = message.find("«")
+    end = message.find("»", start + 1)
+    return message[start + 1 : end] if message.startswith("regelen «") and end > start else None
 
 
 def _plain(meta: dict[str, Any]) -> dict[str, Any]:

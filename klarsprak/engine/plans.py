@@ -23,6 +23,7 @@ from klarsprak.text.calendar import (
     row_front_matter,
 )
 from klarsprak.text.document import Document
+from klarsprak.text.normalise import line_starts
 from klarsprak.text.sources import SourceFile
 
 
@@ -51,7 +52,7 @@ def _map_suggestion(suggestion: Suggestion, cell: Cell) -> Suggestion:
 def check_rows(engine: Engine, source: SourceFile, rows: list[Row]) -> list[FileResult]:
     """Check each row with text as a post; empty text cells are planned slots, not posts yet."""
     columns = engine.config.spec.calendar
-    document = Document(source.text, source.path, "text")
+    document = Document(source.text, source.path, "text", line_starts=line_starts(source.text))  # CR, LF, CRLF
     text_column = normalise(columns.text)
     results = []
     for row in rows:

@@ -136,7 +136,7 @@ def disable_edit(document: Document, offset: int, rule_id: str) -> types.TextEdi
     if starts[index] < document.front_matter_end:
         return None  # inside the front matter a comment would break the YAML
     line_text = text[starts[index]: starts[index + 1] if index + 1 < len(starts) else len(text)]
-    newline = "\r\n" if line_text.endswith("\r\n") else "\n"
+    newline = _line_ending(line_text) or _line_ending(text[: starts[1]] if len(starts) > 1 else "") or "\n"
     if index > 0:
         previous = text[starts[index - 1]: starts[index]].rstrip("\r\n")
         match = _DISABLE_LINE.match(previous)
@@ -152,6 +152,14 @@ def disable_edit(document: Document, offset: int, rule_id: str) -> types.TextEdi
     comment = f"{prefix}<!-- klarsprak-disable-next-line {rule_id} -->{newline}"
     position = types.Position(index, 0)
     return types.TextEdit(types.Range(position, position), comment)
+
+
+def _line_ending(line: str) -> str:
+    """The line's own ending: CRLF, a lone CR (old Mac files) or LF; "" for the last line."""
+    for ending in ("\r\n", "\r", "\n"):
+        if line.endswith(ending):
+            return ending
+    return ""
 
 
 def _disable(ctx: ActionContext, d: Diagnostic, related, titles) -> list[types.CodeAction]:

@@ -30,14 +30,14 @@ from klarsprak.core.diagnostics import Diagnostic
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.core.version import __version__
 from klarsprak.engine.config import CONFIG_NAMES
-from klarsprak.engine.lint import Engine, FileResult
+from klarsprak.engine.lint import Engine, FileResult, failed_rule
 from klarsprak.language.nlp import preload
 from klarsprak.lsp import actions, convert, hover
 from klarsprak.lsp.docs import RulePages
 from klarsprak.lsp.project_words import add_word
 from klarsprak.lsp.projects import Project, Projects
 from klarsprak.lsp.settings import SECTION, Settings, parse_settings, section_of
-from klarsprak.lsp.textsync import OpenDocument, offset_at
+from klarsprak.lsp.textsync import OpenDocument, line_start, offset_at
 
 log = logging.getLogger("klarsprak.lsp")
 
@@ -329,9 +329,10 @@ class KlarsprakServer(LanguageServer):
             self.show_once(outcome.skipped, types.MessageType.Warning, key=f"for stor: {outcome.uri}")
         if outcome.failure:
             self.show_once(outcome.failure, key=f"feilet: {outcome.uri}")
-        if outcome.result is not None:
+        if outcome.result is not None:  # a rule that failed or timed out: one message per rule
             for problem in outcome.result.rule_errors:
-                self.log_once(f"klarsprak: {problem}")
+                self.show_once(f"klarsprak: {problem}", types.MessageType.Warning,
+                               key=f"regel: {failed_rule(problem) or problem}")
         self._report_project(outcome.project)
         self.protocol.notify(STATUS_NOTIFICATION, convert.status(
             outcome.uri, outcome.version, outcome.result, len(outcome.lsp), outcome.skipped))
@@ -420,14 +421,9 @@ def _known_packs() -> list[str]:
 def _error_diagnostic(text: str, error: KlarsprakError) -> types.Diagnostic:
     """A file-level error (front matter) as one diagnostic on its line."""
     line = max((error.line or 1) - 1, 0)
-    start = 0
-    for _ in range(line):
-        found = text.find("\n", start)
-        if found < 0:
-            break
-        start = found + 1
-    end = text.find("\n", start)
-    length = len(text[start: end if end >= 0 else len(text)].rstrip("\r").encode("utf-16-le")) // 2
+    start = line_start(text, line)
+    end = offset_at(text, line, len(text) * 2)  # the end of the line (CR, LF or CRLF)
+    length = len(text[start:end].encode("utf-16-le")) // 2
     return types.Diagnostic(
         range=types.Range(types.Position(line, 0), types.Position(line, length)),
         message=error.detail, severity=types.DiagnosticSeverity.Error, source=convert.SOURCE, code="front-matter")

@@ -1,36 +1,40 @@
 """The editor's text, kept in step with incremental ``didChange`` edits.
 
 The server keeps its own copy instead of pygls' workspace documents because pygls splits lines with
-``str.splitlines`` (which also breaks at U+2028, form feed, …), while the client and
-:class:`klarsprak.text.document.Document` only break at ``\\n``. A post pasted from the web with a
-U+2028 in it would otherwise drift out of step with the editor after the first edit.
+``str.splitlines`` (which also breaks at U+2028, form feed, …), while the LSP says a line ends at
+CR, LF or CRLF and nothing else. A post pasted from the web with a U+2028 in it would otherwise
+drift out of step with the editor after the first edit; a file with old Mac (lone CR) line endings
+is read line by line like the editor shows it.
 Positions are UTF-16 code units, as LSP requires (the server announces ``positionEncoding: utf-16``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 def line_start(text: str, line: int) -> int:
     """Offset of the first character of 0-based ``line``; ``len(text)`` past the last line."""
-    offset = 0
-    for _ in range(line):
-        newline = text.find("\n", offset)
-        if newline < 0:
-            return len(text)
-        offset = newline + 1
-    return offset
+    if line <= 0:
+        return 0
+    for number, match in enumerate(_LINE_BREAK_RE.finditer(text), start=1):
+        if number == line:
+            return match.end()
+    return len(text)
 
 
 def offset_at(text: str, line: int, character: int) -> int:
-    """Code-point offset of an LSP position (UTF-16 units), clamped to the end of its line."""
+    """Code-point offset of an LSP position (UTF-16 units), clamped to the end of its line.
+
+    A position never lands inside a CRLF, nor between a character and its low surrogate half.
+    """
     start = line_start(text, line)
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    if end > start and text[end - 1] == "\r" and end < len(text):
-        end -= 1  # a position never lands between \r and \n
+    found = _LINE_BREAK_RE.search(text, start)
+    end = found.start() if found is not None else len(text)
     units = 0
     index = start
     while index < end and units < character:

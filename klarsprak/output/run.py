@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from klarsprak.core.diagnostics import Severity
-from klarsprak.engine.lint import FileResult
+from klarsprak.engine.lint import FileResult, failed_rule
 from klarsprak.engine.runner import FileError
 
 
@@ -22,6 +22,23 @@ class Run:
     @property
     def diagnostics_count(self) -> int:
         return sum(len(result.diagnostics) for result in self.files)
+
+
+
+def rule_problems(results: list[FileResult]) -> list[tuple[str, str]]:
+    """(path, message) for every rule that failed or timed out, once per rule and file.
+
+    Such a run is incomplete: the CLI prints each line on standard error and exits 2.
+    """
+    seen: set[tuple[str, str]] = set()
+    problems = []
+    for result in results:
+        for problem in result.rule_errors:
+            key = (result.path, failed_rule(problem) or problem)
+            if key not in seen:
+                seen.add(key)
+                problems.append((result.path, problem))
+    return problems
 
 
 Formatter = Callable[[Run], str]

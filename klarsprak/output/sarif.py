@@ -207,7 +207,7 @@ def _invocation(run: Run) -> dict[str, Any]:
         {"level": "warning", "message": {"text": f"{result.path}: {problem}"}}
         for result in run.files for problem in result.rule_errors
     ]
-    invocation: dict[str, Any] = {"executionSuccessful": not run.errors}
+    invocation: dict[str, Any] = {"executionSuccessful": not run.errors and not any(r.rule_errors for r in run.files)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return invocation

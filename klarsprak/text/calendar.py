@@ -14,6 +14,7 @@ Only YAML files named ``*.plan.yaml``/``*.plan.yml`` (or just ``plan.yaml``) are
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.text.frontmatter import KANALER, TYPER
+from klarsprak.text.normalise import line_starts
 
 CSV_SUFFIX = ".csv"
 YAML_SUFFIXES = (".plan.yaml", ".plan.yml")
@@ -285,4 +287,5 @@ def _parse_date(raw: str, column: str, path: str, line: int) -> str:
 
 
 def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    """1-based line of ``offset``; CR, LF and CRLF each end a line (Excel for Mac writes lone CR)."""
+    return bisect_right(line_starts(text), offset)

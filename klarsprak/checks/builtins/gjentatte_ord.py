@@ -4,7 +4,8 @@ Doubles that are correct Norwegian are left alone: «Det det gjelder …», «de
 møtte» (demonstrative + pronoun), «spørsmålet om om …», «så så han …» (then saw), interjections
 («ja ja», «nå nå», «ha ha») and reduplication for emphasis in an informal post («veldig veldig»).
 Only words separated by one space or a line break count: masked links or code between two words
-(which the document model turns into runs of spaces) do not make them neighbours.
+(which the document model turns into runs of spaces) do not make them neighbours. A longer run
+(«og og og») is one finding, fixed to one word.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Any
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins.registry import register
 
-_REPEAT = re.compile(r"(?<![\w@#.-])(\w+)( ?\r?\n ?| )(\1)(?![\w-])", re.IGNORECASE)
+# The whole run («og og og»), so one --fix leaves one word (found by the idempotence property).
+_REPEAT = re.compile(r"(?<![\w@#.-])(\w+)(?:(?: ?\r?\n ?| )\1)+(?![\w-])", re.IGNORECASE)
 
 VALID_DOUBLES = frozenset({
     # demonstrative + personal pronoun, «om om», «så så»
@@ -53,7 +55,7 @@ class GjentatteOrd(Check):
                 continue
             if any(char.isdigit() for char in word) or ctx.config.is_accepted_word(word):
                 continue
-            if "\n" in match.group(2) and not word.islower():
+            if "\n" in match.group(0) and not word.islower():
                 continue  # a heading line in plain text followed by a paragraph that repeats it
             yield Finding(match.start(), match.end(), params={"match": match.group(0).replace("\n", " "), "word": word},
                           suggestions=(word,), safe=True, fixable=True)

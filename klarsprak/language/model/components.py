@@ -36,9 +36,18 @@ def split_final_period(doc: Doc) -> Doc:
         if last or before_capital:
             splits.append(token)
     if splits:
+        # A sentence splitter that ran before leaves the new «.» unset, and a two-token doc («A.»,
+        # «2006.» alone in a table cell) then has no sentence boundaries at all: spaCy raises on
+        # ``doc.sents``. The period continues its word's sentence.
+        annotated = any(token.is_sent_start is not None for token in doc)
+        periods = {token.idx + len(token.text) - 1 for token in splits}
         with doc.retokenize() as retokenizer:
             for token in splits:
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
+        if annotated:
+            for token in doc:
+                if token.idx in periods:
+                    token.is_sent_start = False
     return doc
 
 
