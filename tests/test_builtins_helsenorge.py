@@ -136,12 +136,22 @@ def test_dialog_does_not_take_nouns_for_imperatives(engine):
 
 # -- utropstegn -------------------------------------------------------------------------------
 def test_utropstegn_allows_one_and_flags_the_rest(engine):
-    text = "Nå kan du bestille time på nett! Logg inn i dag! God sommer!"
+    text = "Nå kan du bestille time på nett! Logg inn i dag! Husk legitimasjon!"
     hits = found(engine, text, "utropstegn")
     assert [text[d.start:d.end] for d in hits] == ["!", "!"]
     assert hits[0].start == text.index("dag!") + 3
     assert "3 utropstegn" in hits[0].message
     assert not found(engine, "Nå kan du bestille time på nett. God sommer!", "utropstegn")
+
+
+def test_utropstegn_does_not_count_a_greeting_or_a_farewell(engine):
+    reply = "Hei, Kari! Resepten din ligger på helsenorge.no. Ha en fin dag!"
+    assert not found(engine, reply, "utropstegn")
+    loud = "Hei! Nå kan du bestille time på nett! Logg inn i dag! Ha en fin dag!"
+    hits = found(engine, loud, "utropstegn")
+    assert [loud[d.start:d.end] for d in hits] == ["!"]  # «Hei!» and «Ha en fin dag!» are not counted
+    assert hits[0].start == loud.index("dag! Ha") + 3
+    assert not found(engine, "Hei! Resepten din ligg på helsenorge.no. Ha ein fin dag!", "utropstegn", malform="nn")
 
 
 def test_utropstegn_flags_repeated_marks(engine):

@@ -311,3 +311,15 @@ def test_a_project_that_lowers_the_rule_lowers_every_finding():
     levels = {d.rule: d.severity.label for d in lowered.check(post, "innlegg.md").diagnostics
               if d.rule in ("passiv", "substantivsjuke")}
     assert levels == {"passiv": "hint", "substantivsjuke": "hint"}
+
+
+@pytest.mark.parametrize(("text", "malform"), [
+    ("Pasienter som behandles av fysioterapeut uten avtale, må betale selv.", None),
+    ("Brevet vart sendt ut av kommunen i går.", "nn"),
+])
+def test_a_passive_that_names_who_acts_is_not_reported(engine, text, malform):
+    assert found(engine, text, "passiv", malform) == []
+
+
+def test_av_og_til_is_not_an_agent(engine):
+    assert texts(found(engine, "Timen må flyttes av og til.", "passiv")) == ["flyttes"]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
-from klarsprak.checks.builtins._active_rewrite import active_sentence
+from klarsprak.checks.builtins._active_rewrite import PARTICLES, active_sentence
 from klarsprak.checks.builtins._passive import Passive, find_passives, has_tags
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import quoted_spans
@@ -40,6 +40,7 @@ ADVICE = {
 }
 BLI = {"nb": "blir", "nn": "blir/vert"}
 OBLIGATION_MODALS = frozenset({"må", "måtte", "skal", "skulle", "lyt", "laut"})
+_AGENT_START = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 # Tasks a health service asks its readers to do (lemmas, both standards). Narrower than what the
 # active rewrite may give to «du»: «må legges ned», «skal brukes som» are not instructions.
 READER_TASKS = frozenset("""
@@ -80,6 +81,8 @@ class Passiv(_PassiveCheck):
         for passive, standard in self._passives(item, ctx):
             if options.skip_nynorsk_error and standard == "nn" and passive.nynorsk_error:
                 continue
+            if names_the_agent(passive):
+                continue  # «behandles av fysioterapeuten»: the sentence says who does it
             suggestion = active_sentence(passive, standard) if options.suggest_active else None
             severity = None if hides_the_reader(passive) else self.capped(options.everyday_severity)
             yield _finding(item, passive, standard, ADVICE["passiv"], suggestion, severity)
@@ -91,6 +94,19 @@ class NynorskStPassiv(_PassiveCheck):
         for passive, standard in self._passives(item, ctx):
             if standard == "nn" and passive.nynorsk_error:
                 yield _finding(item, passive, standard, ADVICE["st"], active_sentence(passive, standard))
+
+
+def names_the_agent(passive: Passive) -> bool:
+    """«… behandles av fysioterapeuten», «vart sendt ut av kommunen»: an «av» phrase right after the
+    verb (and its particle) names who acts. «av og til» is an adverb, not an agent."""
+    doc = passive.verb.doc
+    index = passive.verb.i + 1
+    while index < len(doc) and index <= passive.verb.i + 2 and doc[index].lower_ in PARTICLES:
+        index += 1
+    if index + 1 >= len(doc) or doc[index].lower_ != "av":
+        return False
+    following = doc[index + 1]
+    return following.lower_ not in ("og", "seg") and following.pos_ in _AGENT_START
 
 
 def hides_the_reader(passive: Passive) -> bool:

@@ -24,11 +24,14 @@ from klarsprak.checks.builtins.registry import register
 from klarsprak.core.errors import KlarsprakError
 
 _MARKS = re.compile(r"[!?]*(?:!|‼|⁉)[!?‼⁉]*")
+# The short greeting or farewell a «!» belongs to («Hei!», «Ha en fin dag!»): friendly, not loud.
+_WORDS_BEFORE = re.compile(r"([^\W\d_][\w ,]*)\Z")
 
 
 class UtropstegnOptions(Options):
     max: int = 1  # exclamation marks allowed in one post
     repeated: Message  # message for «!!», «?!»
+    greetings: list[str] = []  # «hei», «ha en fin dag»: a single «!» after one of these is not counted
 
 
 @register("utropstegn")
@@ -39,10 +42,11 @@ class Utropstegn(Check):
     Options = UtropstegnOptions
 
     def check_document(self, analysis: Any, ctx: CheckContext) -> Iterable[Finding]:
-        runs = list(self._runs(analysis))
-        total = sum(run.group().count("!") + 2 * run.group().count("‼") + run.group().count("⁉") for _, run in runs)
+        runs = [(offset, run, text) for offset, run, text in self._runs(analysis)
+                if not (run.group() == "!" and self._after_greeting(text, run.start()))]
+        total = sum(run.group().count("!") + 2 * run.group().count("‼") + run.group().count("⁉") for _, run, _ in runs)
         seen = 0
-        for offset, run in runs:
+        for offset, run, _ in runs:
             start, end = offset + run.start(), offset + run.end()
             text = run.group()
             if len(text) > 1 or text in "‼⁉":
@@ -56,13 +60,27 @@ class Utropstegn(Check):
                 yield Finding(start, end, params={"match": text, "count": total, "max": self.options.max},
                               suggestions=(".",))
 
-    def _runs(self, analysis: Any) -> Iterator[tuple[int, re.Match[str]]]:
+    def _runs(self, analysis: Any) -> Iterator[tuple[int, re.Match[str], str]]:
         for item in prose_segments(analysis, self.rule):
             text = item.segment.text
             for match in _MARKS.finditer(text):
                 if text[match.end():match.end() + 1] == "[":  # ![image](…) when markup is not masked
                     continue
-                yield item.segment.start, match
+                yield item.segment.start, match, text
+
+    @cached_property
+    def _greetings(self) -> frozenset[str]:
+        return frozenset(" ".join(greeting.lower().split()) for greeting in self.options.greetings)
+
+    def _after_greeting(self, text: str, end: int) -> bool:
+        """«Hei!» or «Ha en fin dag!» (a name may follow the greeting: «Hei, Kari!»)."""
+        sentence = re.split(r"[.!?\n]", text[:end])[-1]
+        words = _WORDS_BEFORE.search(sentence)
+        if words is None:
+            return False
+        phrase = " ".join(words.group(1).replace(",", " ").lower().split())
+        return any(phrase == greeting or phrase.startswith(greeting + " ") and len(phrase.split()) - len(greeting.split()) <= 2
+                   for greeting in self._greetings)
 
 
 class StoreBokstaverOptions(Options):
