@@ -102,6 +102,19 @@ def _stems(word: str) -> list[str]:
     return [word] + [word[: -len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) > len(end) + 6]
 
 
+def _base_forms(word: str) -> list[str]:
+    """Where the lemmatizer leaves an inflected form («Publikasjonens» at a sentence start), its likely
+    base: without the genitive «s», a definite or plural ending, or the participle's «-ede» → «-et»."""
+    forms = []
+    bare = word[:-1] if word.endswith("s") and len(word) > 8 else word
+    if bare != word:
+        forms.append(bare)
+    for end, base in (("ede", "et"), ("ene", ""), ("ens", ""), ("en", ""), ("et", ""), ("er", "")):
+        if bare.endswith(end) and len(bare) > len(end) + 6:
+            forms.append(bare[: -len(end)] + base)
+    return forms
+
+
 def variants(word: str, standard: str) -> list[str]:
     """The word, and for nynorsk its bokmål-looking twins (endings and a few stems)."""
     found = [word]
@@ -177,7 +190,7 @@ class Fagord(Check):
     def _hard(self, token: Any, standard: str) -> bool:
         options: FagordOptions = self.options  # type: ignore[assignment]
         table = frequencies()
-        own = list(dict.fromkeys([token.lower_, token.lemma_.lower()]))
+        own = list(dict.fromkeys([token.lower_, token.lemma_.lower(), *_base_forms(token.lower_)]))
         if standard == "nn" and any(stem in nynorsk_words() for word in own for stem in _stems(word)):
             return False  # an ordinary nynorsk word the bokmål frequencies do not know
         words = [v for word in own for v in variants(word, standard)]
