@@ -119,13 +119,20 @@ def main() -> None:
               help="Bruk denne konfigurasjonsfila i stedet for nærmeste .klarsprak.yaml.")
 @click.option("--malform", type=click.Choice(["auto", "nb", "nn"]), default=None,
               help="Krev bokmål (nb) eller nynorsk (nn); auto finner målformen selv.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, help="Antall prosesser for mange filer.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Antall prosesser for mange filer (standard: én per prosessorkjerne).")
+@click.option("--no-cache", is_flag=True,
+              help="Ikke bruk hurtigbufferen: sjekk alle filer på nytt, og lagre ingenting.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="MAPPE",
+              help="Mappe for hurtigbufferen (standard: cache_dir i .klarsprak.yaml, KLARSPRAK_CACHE_DIR "
+                   "eller ~/.cache/klarsprak).")
 @click.option("--force-exclude", is_flag=True,
               help="Bruk exclude fra .klarsprak.yaml også på filer som er nevnt direkte (for pre-commit).")
 @click.option("--no-color", is_flag=True, help="Ingen farger i utdata.")
 @click.option("--quiet", "-q", is_flag=True, help="Vis bare funn på eller over feilnivået, og ingen oppsummering.")
 @help_option
-def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, jobs, force_exclude, no_color, quiet) -> None:
+def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, jobs, no_cache, cache_dir, force_exclude,
+          no_color, quiet) -> None:
     """Sjekk innlegg (Markdown eller tekst) for klarspråk, tone og målform.
 
     Gi filer, mapper eller - for standard inn. Uten argument sjekkes mappa du står i.
@@ -159,7 +166,8 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     names = [item for item in items if isinstance(item, str)]
     run.errors += [item for item in items if not isinstance(item, str)]
     _check_unknown_ids(project, first_config, select, ignore)
-    for outcome in check_all(project, names, fix, jobs):
+    cache = None if no_cache else _result_cache(cache_dir, first_config, fix or fmt == "sarif")
+    for outcome in check_all(project, names, fix, jobs, cache):
         if outcome.error is not None:
             run.errors.append(outcome.error)
         run.files += outcome.results
@@ -201,10 +209,24 @@ def _check_unknown_ids(project, config, select, ignore) -> None:
             fail(f"ukjent regel eller regelpakke «{value}»" + (f" (mente du «{close[0]}»?)" if close else ""))
 
 
-def _print_notice(quiet: bool) -> None:
-    from klarsprak.nlp import model_notice
+def _result_cache(option: str | None, config, store_only: bool):
+    """The result cache: --cache-dir, else KLARSPRAK_CACHE_DIR, else ``cache_dir`` in the config,
+    else the user's cache folder. ``--fix`` and SARIF (which quotes the text) store but never reuse."""
+    from klarsprak.cache import ENV_VAR, ResultCache, default_cache_dir
 
-    notice = model_notice()
+    if option:
+        folder = Path(option)
+    elif not os.environ.get(ENV_VAR) and config.spec.cache_dir:
+        folder = config.root / config.spec.cache_dir
+    else:
+        folder = default_cache_dir()
+    return ResultCache(folder, read=not store_only)
+
+
+def _print_notice(quiet: bool) -> None:
+    from klarsprak.nlp import loaded_notice
+
+    notice = loaded_notice()  # only when a model was needed: a run from the cache loads none
     if notice and not quiet:
         click.echo(f"klarsprak: merk: {notice}", err=True)
 

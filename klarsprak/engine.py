@@ -84,6 +84,17 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Started:
+    """A post parsed and its målform found, waiting for its segments to be tagged."""
+
+    path: str | None
+    document: Document
+    required: str | None
+    malform: MalformResult
+    standard: str
+
+
 class _Params(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -119,16 +130,52 @@ class Engine:
     def check(self, text: str, path: str | None = None, fmt: str | None = None,
               front_matter: dict[str, Any] | None = None) -> FileResult:
         """Check one post. ``front_matter`` adds metadata from outside the text (calendar rows)."""
+        return self._finish(self._begin(text, path, fmt, front_matter))
+
+    def check_many(self, posts: list[tuple[str, str | None]]) -> list[FileResult | KlarsprakError]:
+        """Check several posts (text, path), tagging all their segments in one ``nlp.pipe`` per standard.
+
+        Batching across posts keeps the model's matrix products large; each post's result is the
+        same as :meth:`check` gives. A post with bad front matter becomes its KlarsprakError.
+        """
+        started: list[_Started | KlarsprakError] = []
+        for text, path in posts:
+            try:
+                started.append(self._begin(text, path))
+            except KlarsprakError as error:
+                started.append(error)
+        missing: dict[str, dict[str, None]] = {}
+        for item in started:
+            if isinstance(item, _Started):
+                texts = missing.setdefault(item.standard, {})
+                texts.update((s.text, None) for s in item.document.segments if (item.standard, s.text) not in self._docs)
+        if missing:
+            from klarsprak.nlp import analyse
+
+            for standard, texts in missing.items():
+                self.prepare(standard)
+                self._docs.update(((standard, text), doc) for text, doc in zip(texts, analyse(list(texts), standard)))
+        results: list[FileResult | KlarsprakError] = []
+        for item in started:
+            results.append(self._finish(item) if isinstance(item, _Started) else item)
+        return results
+
+    def _begin(self, text: str, path: str | None, fmt: str | None = None,
+               front_matter: dict[str, Any] | None = None) -> "_Started":
         document = parse_document(text, path, fmt)
         if front_matter:
             document.front_matter = {**front_matter, **document.front_matter}
         required = self._required_malform(document)
         malform = detect_malform(post_words(document))
-        self.prepare(pipeline_standard(required, malform))
-        analysis = analyse_document(document, required, self._docs, malform)
+        return _Started(path, document, required, malform, pipeline_standard(required, malform))
+
+    def _finish(self, started: "_Started") -> FileResult:
+        self.prepare(started.standard)
+        document = started.document
+        analysis = analyse_document(document, started.required, self._docs, started.malform)
         _trim(self._docs)
         diagnostics, rule_errors = self._run_rules(analysis)
-        return FileResult(path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
+        return FileResult(started.path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
                           _plain(document.front_matter), document, analysis)
 
     def _required_malform(self, document: Document) -> str | None:
