@@ -128,7 +128,16 @@ class Wordlist:
         """
         index = 0
         count = len(tokens)
+        lexicon = _lexicon(tokens)
+        if lexicon is not None:
+            texts, lowers, lemmas, nouns = lexicon
+            keys, lemma_keys = self._index, self._lemmas if use_lemmas else {}
+            tails = compound_tails and use_lemmas and bool(self._tails)
         while index < count:
+            if lexicon is not None and not (texts[index] in keys or lowers[index] in keys
+                                            or lemmas[index] in lemma_keys or (tails and nouns[index])):
+                index += 1  # no entry starts here: skip the slower token-by-token test
+                continue
             match = self._match_at(tokens, index, use_lemmas)
             if match is None and compound_tails and use_lemmas:
                 match = self._tail_at(tokens, index)
@@ -166,6 +175,23 @@ class Wordlist:
             if entry is not None:
                 return WordMatch(index, index + 1, entry, token.text, prefix=token.text[:cut])
         return None
+
+
+def _lexicon(tokens: Sequence) -> tuple[list[str], list[str], list[str], list[bool]] | None:
+    """Texts, lower-case forms, lower-case lemmas and noun flags of a Doc's cached token list
+    (:func:`klarsprak.analysis.doc_tokens`), made once per Doc and shared by every word list."""
+    if not tokens:
+        return None
+    doc = getattr(tokens[0], "doc", None)
+    if doc is None or doc.user_data.get("klarsprak_tokens") is not tokens:
+        return None
+    lexicon = doc.user_data.get("klarsprak_lexicon")
+    if lexicon is None:
+        lexicon = doc.user_data["klarsprak_lexicon"] = (
+            [token.text for token in tokens], [token.lower_ for token in tokens],
+            [token.lemma_.lower() if token.lemma_ else "" for token in tokens],
+            [token.pos_ == "NOUN" for token in tokens])
+    return lexicon
 
 
 def _token_variants(form: str) -> list[tuple[tuple[str, ...], bool]]:

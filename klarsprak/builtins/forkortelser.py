@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from klarsprak.analysis import doc_tokens
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
 from klarsprak.checks.substitution import match_case, quoted_spans
@@ -105,7 +106,7 @@ class Forkortelser(Check):
         found: dict[int, Abbreviation] = {}
         for item in segments:
             text, offset = item.segment.text, item.segment.start
-            tokens = list(item.doc)
+            tokens = doc_tokens(item.doc)
             for wordlist in lists:
                 for hit in wordlist.find(tokens):
                     if not _is_listed_abbreviation(hit.entry):

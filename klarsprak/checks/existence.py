@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from klarsprak.analysis import doc_tokens
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.substitution import keep_whole, token_span
 from klarsprak.wordlist import WordEntry, Wordlist
@@ -42,7 +43,7 @@ class Existence(Check):
             keep_whole(nlp, wordlist.dotted_forms())
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
-        tokens = list(item.doc)
+        tokens = doc_tokens(item.doc)
         for wordlist in self.wordlists:
             if not wordlist.applies_to(ctx.malform):
                 continue

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from klarsprak.analysis import doc_tokens
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.diagnostics import Severity
 from klarsprak.wordlist import Wordlist, WordMatch
@@ -73,7 +74,7 @@ class Substitution(Check):
             keep_whole(nlp, wordlist.dotted_forms())
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
-        tokens = list(item.doc)
+        tokens = doc_tokens(item.doc)
         use_lemmas = self.options.use_lemmas and _has_lemmas(item.doc)
         quoted = quoted_spans(item.segment.text) if self.options.skip_quotes else []
         seen: set[tuple[int, int]] = set()  # with målform undecided, a word may stand in both lists
