@@ -138,7 +138,6 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     Gi filer, mapper eller - for standard inn. Uten argument sjekkes mappa du står i.
     """
     from klarsprak.output import Run, formatters
-    from klarsprak.runner import Project, check_all, collect
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     known = formatters()
@@ -156,6 +155,15 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     forced = Path(config_path) if config_path else None
     if forced is not None and not forced.is_file():
         fail(f"{config_path}: fant ikke konfigurasjonsfila")
+    if not (no_cache or fix or select or ignore or fmt == "sarif"):
+        from klarsprak.fastpath import cached_run
+
+        cached = cached_run(paths, overrides, forced, cache_dir, force_exclude)
+        if cached is not None:  # every file unchanged: answered without rules or the model
+            cached.color, cached.quiet = use_color(no_color), quiet
+            _finish(cached, known[fmt])
+    from klarsprak.runner import Project, check_all, collect
+
     project = Project(forced, overrides)
     try:
         first_config = project.config(project.config_path_for(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()))
@@ -184,8 +192,13 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
         for problem in result.rule_errors:
             click.echo(f"klarsprak: {result.path}: {problem}", err=True)
     _print_notice(quiet)
-    if not (fix and "-" in names):
-        output = known[fmt](run)
+    _finish(run, None if fix and "-" in names else known[fmt])
+
+
+def _finish(run, formatter) -> None:
+    """Print the run in its format and exit with its code."""
+    if formatter is not None:
+        output = formatter(run)
         if output:
             click.echo(output)
     if run.errors:

@@ -12,16 +12,18 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from klarsprak.analysis import Analysis, SegmentAnalysis, Stats, analyse_document, pipeline_standard, post_words
-from klarsprak.checks import CheckContext, Finding
-from klarsprak.config import Config
 from klarsprak.diagnostics import Diagnostic, Fix, Severity, Suggestion
 from klarsprak.document import Document, parse_document
 from klarsprak.errors import KlarsprakError
 from klarsprak.malform import MalformResult, detect_malform
-from klarsprak.rules import Rule, load_rules
+
+if TYPE_CHECKING:  # imported where used: a run answered from the cache needs none of them (pydantic)
+    from klarsprak.checks import CheckContext, Finding
+    from klarsprak.config import Config
+    from klarsprak.rules import Rule
 
 log = logging.getLogger("klarsprak")
 
@@ -102,6 +104,9 @@ class _Params(dict):
 
 class Engine:
     def __init__(self, config: Config | None = None) -> None:
+        from klarsprak.config import Config
+        from klarsprak.rules import load_rules
+
         self.config = config or Config()
         self.all_rules: list[Rule] = load_rules(self.config)
         self.rules = [rule for rule in self.all_rules if self.config.selects(rule)]
@@ -187,6 +192,8 @@ class Engine:
     def _run_rules(self, analysis: Analysis) -> tuple[list[Diagnostic], list[str]]:
         diagnostics: list[Diagnostic] = []
         errors: list[str] = []
+        from klarsprak.checks import CheckContext
+
         ctx = CheckContext(analysis.target_malform, self.config, analysis)
         for rule in self.rules:
             if not rule.applies(analysis):

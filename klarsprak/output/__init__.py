@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from klarsprak.diagnostics import Severity
-from klarsprak.engine import FileResult
+
+if TYPE_CHECKING:
+    from klarsprak.engine import FileResult
 
 
 @dataclass(frozen=True)
