@@ -53,22 +53,31 @@ def default_cache_dir() -> Path:
     return base / "klarsprak"
 
 
-def _stat_tree(root: Path, digest: Any) -> None:
-    """Names, sizes and modification times of every file under ``root``: a change shows, cheaply."""
+def _stat_tree(root: Path, digest: Any, keep: Any = None, skip: str | None = None) -> None:
+    """Names, sizes and modification times of the files under ``root``: a change shows, cheaply.
+
+    ``keep(name, folder)`` picks files; ``skip`` is a folder left out (the model, fingerprinted apart).
+    """
     if not root.exists():
         digest.update(b"missing\0")
         return
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED)
-        for name in sorted(files):
-            if name.endswith((".pyc", ".pyo")):
-                continue
-            path = Path(folder) / name
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    pending = [str(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in _SKIPPED and entry.path != skip:
+                    pending.append(entry.path)
+            elif keep is None or keep(entry.name, folder):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                digest.update(f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
 
 
 def _read_tree(root: Path, digest: Any) -> None:
@@ -93,21 +102,15 @@ def _read_tree(root: Path, digest: Any) -> None:
 
 @cache
 def code_fingerprint() -> str:
-    """klarsprak's version and a stat of its package, shipped rules and word lists."""
+    """klarsprak's version and a stat of its code, shipped rules and word lists."""
     from klarsprak.model import DEFAULT_DIR
     from klarsprak.resources import data_path
 
     digest = hashlib.sha256(f"klarsprak {__version__}\0".encode())
-    for root in (_PACKAGE, data_path("rules"), data_path("wordlists")):
-        if root == _PACKAGE:
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and Path(folder, d) != DEFAULT_DIR)
-                for name in sorted(files):
-                    if name.endswith(".py") or Path(folder).name == "data":
-                        stat = Path(folder, name).stat()
-                        relative = Path(folder, name).relative_to(root).as_posix()
-                        digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-        else:
+    _stat_tree(_PACKAGE, digest, lambda name, folder: name.endswith(".py") or folder.endswith("data"),
+               skip=str(DEFAULT_DIR))
+    for root in {data_path("rules"), data_path("wordlists")}:
+        if not str(root).startswith(str(_PACKAGE) + os.sep):  # a checkout: beside the package
             _stat_tree(root, digest)
     return digest.hexdigest()
 
@@ -144,9 +147,69 @@ def config_fingerprint(config: Config, overrides: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
+# -- parsed data files --------------------------------------------------------------------------
+_data_folder: Path | None = None  # set by the CLI; None: off (library use, the language server)
+
+
+def use_data_cache(folder: Path | None) -> None:
+    """Keep the parsed shipped word lists in ``folder`` (the result cache's), or never (None)."""
+    global _data_folder
+    _data_folder = folder
+
+
+def parsed_data(path: Path, parse: Any) -> Any:
+    """``parse(path)``, reused from a JSON copy while the file's size and mtime are unchanged.
+
+    PyYAML builds the ~16,000 objects of the shipped word lists in Python on every cold start;
+    JSON reads them several times faster. Only data that survives JSON unchanged is kept.
+    """
+    folder = _data_folder
+    if folder is None:
+        return parse(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return parse(path)
+    key = hashlib.sha256(f"{FORMAT}\0{__version__}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()
+    target = folder / f"v{FORMAT}" / "data" / f"{key}.json"
+    try:
+        entry = json.loads(target.read_bytes())
+        if isinstance(entry, dict) and entry.get("key") == key and "data" in entry:
+            return entry["data"]
+    except Exception:  # noqa: BLE001 - absent or damaged: parse the file itself
+        pass
+    data = parse(path)
+    try:
+        payload = json.dumps({"key": key, "data": data}, ensure_ascii=False, allow_nan=False)
+        if json.loads(payload)["data"] == data:  # dates, non-text keys … are not stored
+            _write_atomically(target, payload)
+    except (TypeError, ValueError, RecursionError):
+        pass
+    return data
+
+
+def _write_atomically(target: Path, payload: str) -> None:
+    """A temporary file beside the target, then a rename; a full disk or read-only folder is ignored."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem[:16]}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(payload)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
 @dataclass
 class ResultCache:
-    """Entries under ``folder/v1/ab/abcdef….json``; ``read`` off means: store, but never reuse."""
+    """Entries under ``folder/v1/ab/abcdef….json``; ``read`` off means: store, but never reuse.
+
+    The folder also keeps the parsed shipped word lists (``v1/data``, see :func:`parsed_data`).
+    """
 
     folder: Path
     read: bool = True
@@ -200,19 +263,7 @@ class ResultCache:
                                  ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError):
             return  # e.g. front matter that is not plain data: not worth caching
-        target = self._path(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(payload)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            return
+        _write_atomically(self._path(key), payload)
 
 
 # -- plain data ↔ FileResult ------------------------------------------------------------------

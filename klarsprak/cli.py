@@ -173,8 +173,8 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     items = list(collect(paths or ["."], project, force_exclude))
     names = [item for item in items if isinstance(item, str)]
     run.errors += [item for item in items if not isinstance(item, str)]
-    _check_unknown_ids(project, first_config, select, ignore)
     cache = None if no_cache else _result_cache(cache_dir, first_config, fix or fmt == "sarif")
+    _check_unknown_ids(project, first_config, select, ignore)
     for outcome in check_all(project, names, fix, jobs, cache):
         if outcome.error is not None:
             run.errors.append(outcome.error)
@@ -225,7 +225,7 @@ def _check_unknown_ids(project, config, select, ignore) -> None:
 def _result_cache(option: str | None, config, store_only: bool):
     """The result cache: --cache-dir, else KLARSPRAK_CACHE_DIR, else ``cache_dir`` in the config,
     else the user's cache folder. ``--fix`` and SARIF (which quotes the text) store but never reuse."""
-    from klarsprak.cache import ENV_VAR, ResultCache, default_cache_dir
+    from klarsprak.cache import ENV_VAR, ResultCache, default_cache_dir, use_data_cache
 
     if option:
         folder = Path(option)
@@ -233,6 +233,7 @@ def _result_cache(option: str | None, config, store_only: bool):
         folder = config.root / config.spec.cache_dir
     else:
         folder = default_cache_dir()
+    use_data_cache(folder)
     return ResultCache(folder, read=not store_only)
 
 

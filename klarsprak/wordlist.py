@@ -14,12 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from klarsprak.errors import KlarsprakError
-from klarsprak.yamlio import load_yaml_file, validate
+from klarsprak.yamlio import LineMap, load_yaml_file, validate
 
 MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
 MIN_PREFIX = 3  # letters before it («skole|workshop»; not «s|workshop»)
@@ -247,8 +247,33 @@ def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordE
 
 @cache
 def load_wordlist(path: Path) -> Wordlist:
-    """Load and validate one list; errors name the file and line."""
+    """Load and validate one list; errors name the file and line.
+
+    A list is first read by PyYAML's C loader alone (several times faster: the shipped lists are
+    read at every cold start); only when that fails is it read again with line numbers, so the
+    error names the line. Entries then carry no line, which only error messages use.
+    """
+    try:
+        return _build_wordlist(path, _plain_yaml(path), LineMap())
+    except Exception:  # noqa: BLE001 - any problem: read again, with lines, for the exact error
+        pass
     data, lines = load_yaml_file(path)
+    return _build_wordlist(path, data, lines)
+
+
+def _plain_yaml(path: Path) -> Any:
+    from klarsprak.cache import parsed_data
+
+    return parsed_data(path, _parse_plain)
+
+
+def _parse_plain(path: Path) -> Any:
+    import yaml
+
+    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _build_wordlist(path: Path, data: Any, lines: LineMap) -> Wordlist:
     spec = validate(WordlistSpec, data, str(path), lines)
     entries = []
     for index, entry in enumerate(spec.entries):
