@@ -34,6 +34,8 @@ STANDARDS = ("nb", "nn")
 MISSING_MESSAGE = "Språkmodellen mangler eller er skadd; bare ordlisteregler er i bruk."
 
 load_error: str | None = None
+# Load the tokenizer's rules from the saved file only (see components.saved_tokenizer).
+_SAVED_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "klarsprak.SavedTokenizer.v1"}}}
 
 _cache: dict[Path, "Language | None"] = {}
 _errors: dict[Path, str] = {}
@@ -91,7 +93,7 @@ def _load(path: Path) -> "tuple[Language | None, str | None]":
             from . import components  # noqa: F401 - registers the pipeline's own component
 
             _index_entry_points()
-            nlp = spacy.load(path)
+            nlp = spacy.load(path, config=_SAVED_TOKENIZER)
             _add_post_tagging(nlp)
     except Exception:  # noqa: BLE001 - any failure means "run without the model"
         return None, MISSING_MESSAGE
@@ -110,11 +112,8 @@ def _index_entry_points() -> None:
     available = catalogue.AVAILABLE_ENTRY_POINTS
     if not hasattr(available, "select"):
         return  # already a plain dict
-    if isinstance(available, dict):  # Python ≤ 3.11: SelectableGroups, a dict of group → entry points
-        catalogue.AVAILABLE_ENTRY_POINTS = dict(available)
-        return
     grouped: dict[str, list] = {}
-    for entry_point in available:
+    for entry_point in available.select():  # every entry point (EntryPoints or SelectableGroups)
         grouped.setdefault(entry_point.group, []).append(entry_point)
     catalogue.AVAILABLE_ENTRY_POINTS = grouped
 
