@@ -46,7 +46,8 @@ def test_entry_point_index_keeps_every_group():
     _index_entry_points()
     grouped = catalogue.AVAILABLE_ENTRY_POINTS
     assert isinstance(grouped, dict)
-    everything = importlib.metadata.entry_points().select()
-    for group in {ep.group for ep in everything}:
-        expected = sorted(ep.name for ep in everything if ep.group == group)
-        assert sorted(ep.name for ep in grouped.get(group, [])) == expected
+    everything = importlib.metadata.entry_points()
+    assert set(grouped) == set(everything.groups)
+    for group in everything.groups:
+        expected = sorted(ep.name for ep in everything.select(group=group))
+        assert sorted(ep.name for ep in grouped[group]) == expected

@@ -112,10 +112,7 @@ def _index_entry_points() -> None:
     available = catalogue.AVAILABLE_ENTRY_POINTS
     if not hasattr(available, "select"):
         return  # already a plain dict
-    grouped: dict[str, list] = {}
-    for entry_point in available.select():  # every entry point (EntryPoints or SelectableGroups)
-        grouped.setdefault(entry_point.group, []).append(entry_point)
-    catalogue.AVAILABLE_ENTRY_POINTS = grouped
+    catalogue.AVAILABLE_ENTRY_POINTS = {group: list(available.select(group=group)) for group in available.groups}
 
 
 def _add_post_tagging(nlp: "Language") -> None:
