@@ -106,6 +106,25 @@ def doc_tokens(doc: Any) -> list[Any]:
     return tokens
 
 
+def span_tokens(span: Any) -> list[Any]:
+    """The tokens of a Doc or a Span (a sentence), sliced from the Doc's list made once."""
+    if hasattr(span, "user_data"):
+        return doc_tokens(span)
+    doc = getattr(span, "doc", None)
+    if doc is None or not hasattr(span, "start"):
+        return list(span)
+    return doc_tokens(doc)[span.start:span.end]
+
+
+def doc_has(doc: Any, attribute: str) -> bool:
+    """``doc.has_annotation(attribute)`` once per Doc (spaCy scans every token each time)."""
+    key = f"klarsprak_has_{attribute}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = bool(len(doc)) and doc.has_annotation(attribute)
+    return found
+
+
 def doc_words(doc: Any) -> list[Any]:
     """The Doc's counted words, computed once per Doc (Docs are cached by text in the engine).
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from klarsprak.analysis import doc_tokens, span_tokens
 from klarsprak.builtins._felles import (
     SECOND_PERSON,
     is_imperative_sentence,
@@ -70,7 +71,7 @@ def _quoted(doc: Any) -> set[int]:
     """Token indices inside «…»/“…” or in a sentence opened by a speech dash («– Vi er glade, sier hun»)."""
     inside: set[int] = set()
     depth = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.text in ("«", "“"):
             depth += 1
         elif token.text in ("»", "”") and depth:
@@ -78,7 +79,7 @@ def _quoted(doc: Any) -> set[int]:
         elif depth:
             inside.add(token.i)
     for sentence in doc.sents:
-        first = next((token for token in sentence if not token.is_space), None)
+        first = next((token for token in span_tokens(sentence) if not token.is_space), None)
         if first is not None and first.text in ("-", "–", "—"):
-            inside.update(token.i for token in sentence)
+            inside.update(range(sentence.start, sentence.end))
     return inside

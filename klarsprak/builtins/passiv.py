@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from klarsprak.analysis import doc_has, span_tokens
 from klarsprak.builtins._verbformer import known_verb, verb_form
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
@@ -89,7 +90,7 @@ class Passive:
 
 def has_tags(doc: Any) -> bool:
     """The model tagged the text (POS and morphology); without it there is nothing to go on."""
-    return bool(len(doc)) and doc.has_annotation("POS") and doc.has_annotation("MORPH")
+    return doc_has(doc, "POS") and doc_has(doc, "MORPH")
 
 
 def find_passives(doc: Any) -> list[Passive]:
@@ -101,7 +102,7 @@ def find_passives(doc: Any) -> list[Passive]:
     for sentence in doc.sents:
         if _looks_english(sentence):
             continue
-        for token in sentence:
+        for token in span_tokens(sentence):
             passive = _passive_at(token)
             if passive is not None:
                 found.setdefault(passive.verb.i, passive)
@@ -283,7 +284,7 @@ def _verb_lemma(lemma: str) -> bool:
 
 def _looks_english(sentence: Any) -> bool:
     """Quoted English («The spirit carries on») has -s verbs the tagger may call passive."""
-    return sum(1 for token in sentence if token.lower_ in _ENGLISH) >= 2
+    return sum(1 for token in span_tokens(sentence) if token.lower_ in _ENGLISH) >= 2
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from klarsprak.analysis import doc_tokens
 from klarsprak.builtins._verbformer import known_verb, verb_form
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtin import register
@@ -95,7 +96,7 @@ class Substantivsjuke(Check):
         pairs: dict[str, dict[str, str]] = options.verb_pairs.get(standard)
         happen = set(options.happen.get(standard))
         forms = _verb_forms(frozenset(empty | set(pairs)), standard)
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             lemma = token.lemma_.lower()

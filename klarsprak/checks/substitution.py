@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from klarsprak.analysis import doc_tokens
+from klarsprak.analysis import doc_has, doc_tokens
 from klarsprak.checks import Check, CheckContext, Finding, Options
 from klarsprak.diagnostics import Severity
 from klarsprak.wordlist import Wordlist, WordMatch
@@ -174,4 +174,4 @@ def looks_like_name(tokens: Any, match: WordMatch) -> bool:
 
 
 def _has_lemmas(doc: Any) -> bool:
-    return bool(len(doc)) and doc.has_annotation("LEMMA")
+    return doc_has(doc, "LEMMA")
