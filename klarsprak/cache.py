@@ -222,7 +222,7 @@ class ResultCache:
         if fingerprint is None:
             fingerprint = self._configs[marker] = config_fingerprint(config, overrides)
         digest = hashlib.sha256(f"klarsprak-cache {FORMAT}\0".encode())
-        for part in (code_fingerprint(), model_fingerprint(), fingerprint, Path(name).name.lower()):
+        for part in (code_fingerprint(), model_fingerprint(), fingerprint, Path(name).name):
             digest.update(part.encode() + b"\0")
         digest.update(data)
         return digest.hexdigest()

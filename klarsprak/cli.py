@@ -124,8 +124,8 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Ikke bruk hurtigbufferen: sjekk alle filer på nytt, og lagre ingenting.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="MAPPE",
-              help="Mappe for hurtigbufferen (standard: cache_dir i .klarsprak.yaml, KLARSPRAK_CACHE_DIR "
-                   "eller ~/.cache/klarsprak).")
+              help="Mappe for hurtigbufferen (standard: KLARSPRAK_CACHE_DIR, ellers cache_dir i "
+                   ".klarsprak.yaml, ellers ~/.cache/klarsprak).")
 @click.option("--force-exclude", is_flag=True,
               help="Bruk exclude fra .klarsprak.yaml også på filer som er nevnt direkte (for pre-commit).")
 @click.option("--no-color", is_flag=True, help="Ingen farger i utdata.")
