@@ -274,9 +274,9 @@ def _compute(project: Project, names: list[str], fix: bool, jobs: int | None,
     jobs = default_jobs() if jobs is None else jobs
     jobs = min(jobs, len(names) // CHUNK)  # a few files are faster in one process than in a pool
     chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
-    if fix or STDIN in names or jobs <= 1:
+    if STDIN in names or jobs <= 1:
         for chunk in chunks:
-            if fix or STDIN in chunk:
+            if fix or STDIN in chunk:  # --fix writes and re-checks one file at a time
                 yield from (check_one(project, name, fix, cache) for name in chunk)
             else:
                 yield from check_batch(project, chunk, cache)
