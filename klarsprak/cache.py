@@ -109,7 +109,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(f"klarsprak {__version__}\0".encode())
     _stat_tree(_PACKAGE, digest, lambda name, folder: name.endswith(".py") or folder.endswith("data"),
                skip=str(DEFAULT_DIR))
-    for root in {data_path("rules"), data_path("wordlists")}:
+    for root in (data_path("rules"), data_path("wordlists")):
         if not str(root).startswith(str(_PACKAGE) + os.sep):  # a checkout: beside the package
             _stat_tree(root, digest)
     return digest.hexdigest()
