@@ -123,7 +123,7 @@ def main() -> None:
               help="Antall prosesser for mange filer (standard: én per prosessorkjerne).")
 @click.option("--no-cache", is_flag=True,
               help="Ikke bruk hurtigbufferen: sjekk alle filer på nytt, og lagre ingenting.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="MAPPE",
+@click.option("--cache-dir", default=None, metavar="MAPPE",
               help="Mappe for hurtigbufferen (standard: KLARSPRAK_CACHE_DIR, ellers cache_dir i "
                    ".klarsprak.yaml, ellers ~/.cache/klarsprak).")
 @click.option("--force-exclude", is_flag=True,
@@ -229,6 +229,8 @@ def _result_cache(option: str | None, config, store_only: bool):
 
     if option:
         folder = Path(option)
+        if folder.exists() and not folder.is_dir():
+            fail(f"--cache-dir: «{option}» er ikke en mappe")
     elif not os.environ.get(ENV_VAR) and config.spec.cache_dir:
         folder = config.root / config.spec.cache_dir
     else:
