@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from klarsprak.analysis import doc_words, is_long_word, is_word
+from klarsprak.analysis import doc_words
 from klarsprak.checks import Check, CheckContext, Finding, Options
 
 SEGMENT_METRICS = {"sentence_words", "paragraph_sentences", "paragraph_words", "word_letters"}
