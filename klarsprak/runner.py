@@ -5,6 +5,7 @@ The CLI and pre-commit go through here; the language server talks to :class:`Eng
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -275,11 +276,13 @@ def _compute(project: Project, names: list[str], fix: bool, jobs: int | None,
     jobs = min(jobs, len(names) // CHUNK)  # a few files are faster in one process than in a pool
     chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
     if STDIN in names or jobs <= 1:
-        for chunk in chunks:
+        for index, chunk in enumerate(chunks):
             if fix or STDIN in chunk:  # --fix writes and re-checks one file at a time
                 yield from (check_one(project, name, fix, cache) for name in chunk)
             else:
                 yield from check_batch(project, chunk, cache)
+            if index == 0 and len(chunks) > 1:
+                gc.freeze()  # the model and rules now exist: the collector need not walk them again
         return
     global _WORKER
     for name in names:  # load configs, rules and the model once, before the workers fork
@@ -288,6 +291,7 @@ def _compute(project: Project, names: list[str], fix: bool, jobs: int | None,
         except KlarsprakError:
             continue  # reported per file by the worker
     _WORKER = (project, cache)
+    gc.freeze()  # the model and rules: never walked by the workers' collector (nor copied on write by it)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
