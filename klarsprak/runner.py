@@ -64,9 +64,16 @@ class Project:
         self.overrides = overrides or {}
         self._engines: dict[Path | None, Engine] = {}
         self._configs: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}
 
     def config_path_for(self, path: Path) -> Path | None:
-        return self.forced if self.forced is not None else find_config(path)
+        """The config that governs ``path``, looked up once per folder (a folder walk asks per file)."""
+        if self.forced is not None:
+            return self.forced
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
 
     def config(self, config_path: Path | None) -> Config:
         if config_path not in self._configs:
