@@ -13,6 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _result_cache_dir(tmp_path_factory):
+    """CLI runs in the tests keep their result cache in a temporary folder, not the user's."""
+    os.environ["KLARSPRAK_CACHE_DIR"] = str(tmp_path_factory.mktemp("klarsprak-cache"))
+
+
 @pytest.fixture(scope="session")
 def engine():
     from klarsprak.engine.lint import Engine

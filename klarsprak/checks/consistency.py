@@ -26,6 +26,8 @@ class Consistency(Check):
 
     def check_document(self, analysis: Any, ctx: CheckContext) -> Iterable[Finding]:
         required = analysis.required_malform
+        if required not in ("nb", "nn"):
+            return  # no policy to hold the post to (checked first: the quote-free re-count is not free)
         detected = analysis.malform
         if self.options.skip_quotes:
             detected = _without_quotes(analysis) or detected

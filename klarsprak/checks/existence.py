@@ -8,6 +8,7 @@ from typing import Any
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.substitution import keep_whole, token_span
+from klarsprak.language.analysis import doc_has, doc_tokens
 from klarsprak.language.wordlist import WordEntry, Wordlist
 
 
@@ -42,8 +43,8 @@ class Existence(Check):
             keep_whole(nlp, wordlist.dotted_forms())
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
-        tokens = list(item.doc)
-        tagged = len(item.doc) > 0 and item.doc.has_annotation("POS")
+        tokens = doc_tokens(item.doc)
+        tagged = doc_has(item.doc, "POS")
         for wordlist in self.wordlists:
             if not wordlist.applies_to(ctx.malform):
                 continue

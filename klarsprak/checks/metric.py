@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, Literal
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
-from klarsprak.language.analysis import is_word
+from klarsprak.language.analysis import doc_words
 
 SEGMENT_METRICS = {"sentence_words", "paragraph_sentences", "paragraph_words", "word_letters"}
 
@@ -19,7 +20,12 @@ class MetricOptions(Options):
 
 
 def _words(span: Any) -> list[Any]:
-    return [token for token in span if is_word(token)]
+    """The counted words of a Doc or a sentence, sliced from the Doc's word list (made once)."""
+    if hasattr(span, "user_data"):
+        return doc_words(span)
+    words = doc_words(span.doc)
+    positions = [token.i for token in words]
+    return words[bisect_left(positions, span.start):bisect_left(positions, span.end)]
 
 
 class Metric(Check):

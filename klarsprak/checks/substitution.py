@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.core.diagnostics import Severity
+from klarsprak.language.analysis import doc_has, doc_tokens
 from klarsprak.language.wordgap import DEGREE_WORDS
 from klarsprak.language.wordlist import Wordlist, WordMatch
 
@@ -73,7 +74,7 @@ class Substitution(Check):
             keep_whole(nlp, wordlist.dotted_forms())
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
-        tokens = list(item.doc)
+        tokens = doc_tokens(item.doc)
         use_lemmas = self.options.use_lemmas and _has_lemmas(item.doc)
         quoted = quoted_spans(item.segment.text) if self.options.skip_quotes else []
         seen: set[tuple[int, int]] = set()  # with målform undecided, a word may stand in both lists
@@ -196,4 +197,4 @@ def looks_like_name(tokens: Any, match: WordMatch) -> bool:
 
 
 def _has_lemmas(doc: Any) -> bool:
-    return bool(len(doc)) and doc.has_annotation("LEMMA")
+    return doc_has(doc, "LEMMA")

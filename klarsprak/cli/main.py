@@ -60,18 +60,24 @@ def main() -> None:
               help="Bruk denne konfigurasjonsfila i stedet for nærmeste .klarsprak.yaml.")
 @click.option("--malform", type=click.Choice(["auto", "nb", "nn"]), default=None,
               help="Krev bokmål (nb) eller nynorsk (nn); auto finner målformen selv.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, help="Antall prosesser for mange filer.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Antall prosesser for mange filer (standard: én per prosessorkjerne).")
+@click.option("--no-cache", is_flag=True,
+              help="Ikke bruk hurtigbufferen: sjekk alle filer på nytt, og lagre ingenting.")
+@click.option("--cache-dir", default=None, metavar="MAPPE",
+              help="Mappe for hurtigbufferen (standard: KLARSPRAK_CACHE_DIR, ellers cache_dir i "
+                   ".klarsprak.yaml, ellers ~/.cache/klarsprak).")
 @click.option("--force-exclude", is_flag=True,
               help="Bruk exclude fra .klarsprak.yaml også på filer som er nevnt direkte (for pre-commit).")
 @click.option("--no-color", is_flag=True, help="Ingen farger i utdata.")
 @click.option("--quiet", "-q", is_flag=True, help="Vis bare funn på eller over feilnivået, og ingen oppsummering.")
 @help_option
-def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, jobs, force_exclude, no_color, quiet) -> None:
+def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, jobs, no_cache, cache_dir, force_exclude,
+          no_color, quiet) -> None:
     """Sjekk innlegg (Markdown eller tekst) for klarspråk, tone og målform.
 
     Gi filer, mapper eller - for standard inn. Uten argument sjekkes mappa du står i.
     """
-    from klarsprak.engine.runner import Project, check_all, collect
     from klarsprak.output.formats import formatters
     from klarsprak.output.run import Run, rule_problems
 
@@ -91,6 +97,15 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     forced = Path(config_path) if config_path else None
     if forced is not None and not forced.is_file():
         fail(f"{config_path}: fant ikke konfigurasjonsfila")
+    if not (no_cache or fix or select or ignore or fmt == "sarif"):
+        from klarsprak.cli.fastpath import cached_run
+
+        cached = cached_run(paths, overrides, forced, cache_dir, force_exclude)
+        if cached is not None:  # every file unchanged: answered without rules or the model
+            cached.color, cached.quiet = use_color(no_color), quiet
+            _finish(cached, known[fmt])
+    from klarsprak.engine.runner import Project, check_all, collect
+
     project = Project(forced, overrides)
     try:
         first_config = project.config(project.config_path_for(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()))
@@ -100,8 +115,9 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     items = list(collect(paths or ["."], project, force_exclude))
     names = [item for item in items if isinstance(item, str)]
     run.errors += [item for item in items if not isinstance(item, str)]
+    cache = None if no_cache else _result_cache(cache_dir, first_config, fix or fmt == "sarif")
     _check_unknown_ids(project, first_config, select, ignore)
-    for outcome in check_all(project, names, fix, jobs):
+    for outcome in check_all(project, names, fix, jobs, cache):
         if outcome.error is not None:
             run.errors.append(outcome.error)
         run.files += outcome.results
@@ -118,8 +134,13 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     for path, problem in incomplete:
         click.echo(f"klarsprak: {path}: {problem}", err=True)
     _print_notice(quiet)
-    if not (fix and "-" in names):
-        output = known[fmt](run)
+    _finish(run, None if fix and "-" in names else known[fmt], incomplete=bool(incomplete))
+
+
+def _finish(run, formatter, incomplete: bool = False) -> None:
+    """Print the run in its format and exit with its code (2 when a file or a rule could not be checked)."""
+    if formatter is not None:
+        output = formatter(run)
         if output:
             click.echo(output)
     if run.errors or incomplete:  # a file or a rule that could not be checked: the run is incomplete
@@ -143,10 +164,28 @@ def _check_unknown_ids(project, config, select, ignore) -> None:
             fail(f"ukjent regel eller regelpakke «{value}»" + (f" (mente du «{close[0]}»?)" if close else ""))
 
 
-def _print_notice(quiet: bool) -> None:
-    from klarsprak.language.nlp import model_notice
+def _result_cache(option: str | None, config, store_only: bool):
+    """The result cache: --cache-dir, else KLARSPRAK_CACHE_DIR, else ``cache_dir`` in the config,
+    else the user's cache folder. ``--fix`` and SARIF (which quotes the text) store but never reuse."""
+    from klarsprak.core.datacache import ENV_VAR, default_cache_dir, use_data_cache
+    from klarsprak.engine.cache import ResultCache
 
-    notice = model_notice()
+    if option:
+        folder = Path(option)
+        if folder.exists() and not folder.is_dir():
+            fail(f"--cache-dir: «{option}» er ikke en mappe")
+    elif not os.environ.get(ENV_VAR) and config.spec.cache_dir:
+        folder = config.root / config.spec.cache_dir
+    else:
+        folder = default_cache_dir()
+    use_data_cache(folder)
+    return ResultCache(folder, read=not store_only)
+
+
+def _print_notice(quiet: bool) -> None:
+    from klarsprak.language.nlp import loaded_notice
+
+    notice = loaded_notice()  # only when a model was needed: a run from the cache loads none
     if notice and not quiet:
         click.echo(f"klarsprak: merk: {notice}", err=True)
 

@@ -1,6 +1,9 @@
-"""The one exception type users see: a one-line message, exit code 2."""
+"""What goes wrong for a user: the exception with its one-line message (exit code 2), and the
+record of a file that could not be checked."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class KlarsprakError(Exception):
@@ -24,3 +27,11 @@ def _one_line(message: str) -> str:
     if not any(char in message for char in "\r\n\u2028\u2029\x85\v\f"):
         return message
     return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked (unreadable, not text, bad front matter …)."""
+
+    path: str
+    message: str  # one Norwegian line, starting with the path

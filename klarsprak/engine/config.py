@@ -45,6 +45,7 @@ class ConfigSpec(BaseModel):
     words: list[str] = []
     exclude: list[str] = []
     calendar: CalendarSpec = CalendarSpec()
+    cache_dir: str | None = None  # the result cache's folder, relative to this file
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,11 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from klarsprak.checks.base import CheckContext, Finding
 from klarsprak.checks.userregex import RegexTimeout
 from klarsprak.core.diagnostics import Diagnostic, Fix, Severity, Suggestion
-from klarsprak.engine.config import Config
-from klarsprak.engine.rules import Rule, load_rules
+from klarsprak.core.errors import KlarsprakError
 from klarsprak.language.analysis import (
     Analysis,
     SegmentAnalysis,
@@ -30,7 +28,17 @@ from klarsprak.language.analysis import (
 from klarsprak.language.malform import MalformResult, detect_malform
 from klarsprak.text.document import Document, parse_document
 from klarsprak.text.frontmatter import validate_front_matter
-from klarsprak.text.normalise import map_diagnostic, normalise, source_document
+from klarsprak.text.normalise import (
+    Normalised,
+    map_diagnostic,
+    normalise,
+    source_document,
+)
+
+if TYPE_CHECKING:  # imported where used: a run answered from the cache needs none of them (pydantic)
+    from klarsprak.checks.base import CheckContext, Finding
+    from klarsprak.engine.config import Config
+    from klarsprak.engine.rules import Rule
 
 log = logging.getLogger("klarsprak")
 
@@ -92,6 +100,18 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Started:
+    """A post parsed and its målform found, waiting for its segments to be tagged."""
+
+    path: str | None
+    document: Document
+    required: str | None
+    malform: MalformResult
+    standard: str
+    normalised: Normalised  # the text as written → the analysis text (NFC, invisible characters out)
+
+
 class _Params(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -99,6 +119,9 @@ class _Params(dict):
 
 class Engine:
     def __init__(self, config: Config | None = None) -> None:
+        from klarsprak.engine.config import Config
+        from klarsprak.engine.rules import load_rules
+
         self.config = config or Config()
         self.all_rules: list[Rule] = load_rules(self.config)
         self.rules = [rule for rule in self.all_rules if self.config.selects(rule)]
@@ -133,20 +156,57 @@ class Engine:
         and fix range in the result refers to ``text`` itself, and ``result.document`` is ``text``'s
         document (the analysed one is ``result.analysis.document``).
         """
+        return self._finish(self._begin(text, path, fmt, front_matter))
+
+    def check_many(self, posts: list[tuple[str, str | None]]) -> list[FileResult | KlarsprakError]:
+        """Check several posts (text, path), tagging all their segments in one ``nlp.pipe`` per standard.
+
+        Batching across posts keeps the model's matrix products large; each post's result is the
+        same as :meth:`check` gives. A post with bad front matter becomes its KlarsprakError.
+        """
+        started: list[_Started | KlarsprakError] = []
+        for text, path in posts:
+            try:
+                started.append(self._begin(text, path))
+            except KlarsprakError as error:
+                started.append(error)
+        missing: dict[str, dict[str, None]] = {}
+        for item in started:
+            if isinstance(item, _Started):
+                texts = missing.setdefault(item.standard, {})
+                texts.update((s.text, None) for s in item.document.segments if (item.standard, s.text) not in self._docs)
+        if missing:
+            from klarsprak.language.nlp import analyse
+
+            for standard, texts in missing.items():
+                self.prepare(standard)
+                self._docs.update(((standard, text), doc) for text, doc in zip(texts, analyse(list(texts), standard)))
+        results: list[FileResult | KlarsprakError] = []
+        for item in started:
+            results.append(self._finish(item) if isinstance(item, _Started) else item)
+        return results
+
+    def _begin(self, text: str, path: str | None, fmt: str | None = None,
+               front_matter: dict[str, Any] | None = None) -> "_Started":
         normalised = normalise(text)
         document = parse_document(normalised.text, path, fmt)
         if front_matter:
             document.front_matter = {**front_matter, **document.front_matter}
         required = self._required_malform(document)
         malform = detect_malform(post_words(document))
-        self.prepare(pipeline_standard(required, malform))
-        analysis = analyse_document(document, required, self._docs, malform)
+        return _Started(path, document, required, malform, pipeline_standard(required, malform), normalised)
+
+    def _finish(self, started: "_Started") -> FileResult:
+        self.prepare(started.standard)
+        document = started.document
+        analysis = analyse_document(document, started.required, self._docs, started.malform)
         _trim(self._docs)
         diagnostics, rule_errors = self._run_rules(analysis)
+        normalised = started.normalised
         if normalised.changed:
             document = source_document(normalised, document)
         diagnostics = [map_diagnostic(d, normalised, document) for d in diagnostics]
-        return FileResult(path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
+        return FileResult(started.path or "-", analysis.malform, analysis.stats, diagnostics, rule_errors,
                           _plain(document.front_matter), document, analysis)
 
     def _required_malform(self, document: Document) -> str | None:
@@ -158,6 +218,8 @@ class Engine:
     def _run_rules(self, analysis: Analysis) -> tuple[list[Diagnostic], list[str]]:
         diagnostics: list[Diagnostic] = []
         errors: list[str] = []
+        from klarsprak.checks.base import CheckContext
+
         ctx = CheckContext(analysis.target_malform, self.config, analysis)
         for rule in self.rules:
             if not rule.applies(analysis):

@@ -5,19 +5,23 @@ The CLI and pre-commit go through here; the language server talks to :class:`Eng
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from klarsprak.core.errors import KlarsprakError
+from klarsprak.core.errors import FileError, KlarsprakError
 from klarsprak.core.fixes import apply_fixes, safe_fixes
 from klarsprak.engine.config import Config, find_config, load_config
 from klarsprak.engine.lint import Engine, FileResult
 from klarsprak.engine.plans import PLAN_READERS
 from klarsprak.text.sources import SourceFile, decode, read_source, write_atomically
+
+if TYPE_CHECKING:
+    from klarsprak.engine.cache import ResultCache
 
 POST_SUFFIXES = {".md", ".markdown", ".txt"}
 SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
@@ -36,14 +40,6 @@ def reader_for(path: Path) -> MultiPostReader | None:
         if name.endswith(suffix) or (suffix.count(".") > 1 and name == suffix[1:]):
             return READERS[suffix]
     return None
-
-
-@dataclass(frozen=True)
-class FileError:
-    """A file that could not be checked (unreadable, not text, bad front matter …)."""
-
-    path: str
-    message: str  # one Norwegian line, starting with the path
 
 
 @dataclass
@@ -68,9 +64,16 @@ class Project:
         self.overrides = overrides or {}
         self._engines: dict[Path | None, Engine] = {}
         self._configs: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}
 
     def config_path_for(self, path: Path) -> Path | None:
-        return self.forced if self.forced is not None else find_config(path)
+        """The config that governs ``path``, looked up once per folder (a folder walk asks per file)."""
+        if self.forced is not None:
+            return self.forced
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
 
     def config(self, config_path: Path | None) -> Config:
         if config_path not in self._configs:
@@ -140,7 +143,7 @@ def _excluded(path: Path, project: Project) -> bool:
     return config.exclude_spec.match_file(relative.as_posix())
 
 
-def check_one(project: Project, name: str, fix: bool = False) -> Outcome:
+def check_one(project: Project, name: str, fix: bool = False, cache: ResultCache | None = None) -> Outcome:
     """Check one file (or stdin); any problem with it becomes a one-line FileError."""
     try:
         if name == STDIN:
@@ -149,9 +152,70 @@ def check_one(project: Project, name: str, fix: bool = False) -> Outcome:
         else:
             source = read_source(Path(name))
             engine = project.engine_for(Path(name))
-        return _check_source(engine, source, fix)
+        outcome = _check_source(engine, source, fix)
     except KlarsprakError as error:
         return Outcome(error=FileError(name, str(error) if error.path else f"{name}: {error}"))
+    if cache is not None and name != STDIN and outcome.fixed is None:  # results of the bytes read
+        _store(project, cache, name, source.encode(source.text), outcome.results)
+    return outcome
+
+
+def _store(project: Project, cache: ResultCache, name: str, data: bytes, results: list[FileResult]) -> None:
+    """Keep results for next time, when they came from the full pipeline (the model loaded)."""
+    from klarsprak.language.nlp import models_complete
+
+    if not models_complete():
+        return
+    config = project.config(project.config_path_for(Path(name)))
+    cache.put(cache.key(config, project.overrides, name, data), results)
+
+
+def lookup(project: Project, cache: ResultCache, name: str) -> Outcome | None:
+    """The cached outcome of an unchanged file, or None (stdin, unreadable, or not in the cache)."""
+    if name == STDIN or not cache.read:
+        return None
+    try:
+        data = Path(name).read_bytes()
+        config = project.config(project.config_path_for(Path(name)))
+    except (OSError, KlarsprakError):
+        return None  # the real check reports it
+    results = cache.get(cache.key(config, project.overrides, name, data), name)
+    return Outcome(results=results) if results is not None else None
+
+
+def check_batch(project: Project, names: list[str], cache: ResultCache | None = None) -> list[Outcome]:
+    """Check several files (no --fix, no stdin), their posts tagged together per engine."""
+    outcomes: dict[int, Outcome] = {}
+    groups: dict[int, tuple[Engine, list[tuple[int, SourceFile]]]] = {}
+    for index, name in enumerate(names):
+        try:
+            source = read_source(Path(name))
+            engine = project.engine_for(Path(name))
+        except KlarsprakError as error:
+            outcomes[index] = Outcome(error=FileError(name, str(error) if error.path else f"{name}: {error}"))
+            continue
+        if reader_for(Path(name)) is not None:  # a calendar: many posts, its own reader
+            outcomes[index] = check_one(project, name, False, cache)
+            continue
+        groups.setdefault(id(engine), (engine, []))[1].append((index, source))
+    for engine, items in groups.values():
+        try:
+            checked = engine.check_many([(source.text, source.path) for _, source in items])
+        except KlarsprakError:
+            checked = None
+        for position, (index, source) in enumerate(items):
+            name = names[index]
+            if checked is None:
+                outcomes[index] = check_one(project, name, False, cache)
+                continue
+            result = checked[position]
+            if isinstance(result, KlarsprakError):
+                outcomes[index] = Outcome(error=FileError(name, str(result) if result.path else f"{name}: {result}"))
+                continue
+            outcomes[index] = Outcome(results=[result])
+            if cache is not None:
+                _store(project, cache, name, source.encode(source.text), [result])
+    return [outcomes[index] for index in range(len(names))]
 
 
 def _results(engine: Engine, source: SourceFile) -> list[FileResult]:
@@ -177,19 +241,55 @@ def _check_source(engine: Engine, source: SourceFile, fix: bool) -> Outcome:
     return Outcome(results=remaining, fixed=report, fixed_text=new_text if source.path == STDIN else None)
 
 
-_WORKER: Project | None = None
+_WORKER: tuple[Project, ResultCache | None] | None = None
+CHUNK = 12  # files per task: enough to batch the tagger, small enough to keep both cores busy
 
 
-def _work(args: tuple[str, bool]) -> Outcome:
+def _work(task: tuple[list[str], bool]) -> list[Outcome]:
     assert _WORKER is not None
-    return check_one(_WORKER, *args)
+    names, fix = task
+    if fix:
+        return [check_one(_WORKER[0], name, True, _WORKER[1]) for name in names]
+    return check_batch(_WORKER[0], names, _WORKER[1])
 
 
-def check_all(project: Project, names: list[str], fix: bool, jobs: int) -> Iterator[Outcome]:
-    """Check every file, in order; with ``jobs > 1`` in worker processes that share the loaded model."""
-    if jobs <= 1 or len(names) < 4 or STDIN in names:
-        for name in names:
-            yield check_one(project, name, fix)
+def default_jobs() -> int:
+    """One process per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_all(project: Project, names: list[str], fix: bool, jobs: int | None,
+              cache: ResultCache | None = None) -> Iterator[Outcome]:
+    """Check every file, in order: cached results first, the rest batched, in worker processes
+    that share the loaded model when there are enough files (``jobs`` None: one per core)."""
+    found: dict[int, Outcome] = {}
+    if cache is not None and not fix:
+        for index, name in enumerate(names):
+            outcome = lookup(project, cache, name)
+            if outcome is not None:
+                found[index] = outcome
+    todo = [name for index, name in enumerate(names) if index not in found]
+    computed = iter(_compute(project, todo, fix, jobs, cache))
+    for index in range(len(names)):
+        yield found[index] if index in found else next(computed)
+
+
+def _compute(project: Project, names: list[str], fix: bool, jobs: int | None,
+             cache: ResultCache | None) -> Iterator[Outcome]:
+    jobs = default_jobs() if jobs is None else jobs
+    jobs = min(jobs, len(names) // CHUNK)  # a few files are faster in one process than in a pool
+    chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
+    if STDIN in names or jobs <= 1:
+        for index, chunk in enumerate(chunks):
+            if fix or STDIN in chunk:  # --fix writes and re-checks one file at a time
+                yield from (check_one(project, name, fix, cache) for name in chunk)
+            else:
+                yield from check_batch(project, chunk, cache)
+            if index == 0 and len(chunks) > 1:
+                gc.freeze()  # the model and rules now exist: the collector need not walk them again
         return
     global _WORKER
     for name in names:  # load configs, rules and the model once, before the workers fork
@@ -197,9 +297,12 @@ def check_all(project: Project, names: list[str], fix: bool, jobs: int) -> Itera
             project.engine_for(Path(name)).prepare()
         except KlarsprakError:
             continue  # reported per file by the worker
-    _WORKER = project
+    _WORKER = (project, cache)
+    gc.freeze()  # the model and rules: never walked by the workers' collector (nor copied on write by it)
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if sys.platform != "win32" else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_work, [(name, fix) for name in names], chunksize=8)
+        for outcomes in pool.map(_work, [(chunk, fix) for chunk in chunks]):
+            yield from outcomes

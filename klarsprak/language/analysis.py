@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,11 +97,51 @@ def is_long_word(token: Any) -> bool:
     return sum(char.isalpha() for char in token.text) > 6
 
 
+def doc_tokens(doc: Any) -> list[Any]:
+    """The Doc's tokens as a list, made once per Doc: spaCy builds a new Token object on every
+    iteration and index, and a dozen rules read each segment."""
+    tokens = doc.user_data.get("klarsprak_tokens")
+    if tokens is None:
+        tokens = doc.user_data["klarsprak_tokens"] = list(doc)
+    return tokens
+
+
+def span_tokens(span: Any) -> list[Any]:
+    """The tokens of a Doc or a Span (a sentence), sliced from the Doc's list made once."""
+    if hasattr(span, "user_data"):
+        return doc_tokens(span)
+    doc = getattr(span, "doc", None)
+    if doc is None or not hasattr(span, "start"):
+        return list(span)
+    return doc_tokens(doc)[span.start:span.end]
+
+
+def doc_has(doc: Any, attribute: str) -> bool:
+    """``doc.has_annotation(attribute)`` once per Doc (spaCy scans every token each time)."""
+    key = f"klarsprak_has_{attribute}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = bool(len(doc)) and doc.has_annotation(attribute)
+    return found
+
+
 def doc_words(doc: Any) -> list[Any]:
-    """The Doc's counted words, computed once per Doc (Docs are cached by text in the engine)."""
+    """The Doc's counted words, computed once per Doc (Docs are cached by text in the engine).
+
+    The same test as :func:`is_word`, reading the previous token from the list instead of the Doc.
+    """
     words = doc.user_data.get("klarsprak_words")
     if words is None:
-        words = doc.user_data["klarsprak_words"] = [token for token in doc if is_word(token)]
+        words = []
+        previous = None
+        for token in doc_tokens(doc):
+            text = token.text
+            if (any(char.isalpha() for char in text) and text[0] not in "#@"
+                    and (previous is None or previous.whitespace_ or previous.text[-1:] not in ("#", "@"))
+                    and not token.like_url and not token.like_email):
+                words.append(token)
+            previous = token
+        doc.user_data["klarsprak_words"] = words
     return words
 
 
@@ -109,7 +150,8 @@ def _segment_counts(doc: Any) -> tuple[int, int, int]:
     counts = doc.user_data.get("klarsprak_counts")
     if counts is None:
         words = doc_words(doc)
-        starts = {token.sent.start for token in words} if words else set()
+        sentence_starts = [sentence.start for sentence in doc.sents] if words else []
+        starts = {bisect_right(sentence_starts, token.i) for token in words}
         counts = (len(starts), len(words), sum(1 for token in words if is_long_word(token)))
         doc.user_data["klarsprak_counts"] = counts
     return counts

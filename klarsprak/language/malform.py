@@ -135,13 +135,20 @@ def _wordlists_dir() -> Path:
     return data_path("wordlists")
 
 
+def _load_yaml(path: Path) -> object:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @cache
 def marker_data(path: Path | None = None) -> MarkerData:
     """Load the marker list once (C loader when available: it is read on the first keystroke)."""
+    from klarsprak.core.datacache import (
+        parsed_data,  # a JSON copy in the CLI's cache folder, when it has one
+    )
+
     path = path or _wordlists_dir() / MARKERS_FILE
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as handle:
-        raw = yaml.load(handle, Loader=loader)
+    raw = parsed_data(path, _load_yaml)
     words: dict[str, Marker] = {}
     for code in ("nb", "nn"):
         standard = Malform(code)

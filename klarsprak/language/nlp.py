@@ -153,3 +153,16 @@ def defer_spacy_cli() -> None:
 
     stand_in.info = info  # type: ignore[attr-defined]
     sys.modules["spacy.cli.info"] = stand_in
+
+
+def models_complete() -> bool:
+    """Whether every pipeline this process loaded is the trained model (results worth caching)."""
+    return bool(_status) and all(ok for ok, _ in _status.values())
+
+
+def loaded_notice() -> str | None:
+    """The missing-model notice, only if this process tried to load a pipeline (no load here)."""
+    for ok, notice in _status.values():
+        if not ok:
+            return notice
+    return None

@@ -14,12 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from klarsprak.core.errors import KlarsprakError
-from klarsprak.core.yamlio import load_yaml_file, validate
+from klarsprak.core.yamlio import LineMap, load_yaml_file, validate
 from klarsprak.language.wordgap import GappedPhrase, match_rest, split_phrase
 
 MIN_TAIL = 6  # letters of a listed noun found as the last part of a compound («workshop»)
@@ -163,7 +163,16 @@ class Wordlist:
         """
         index = 0
         count = len(tokens)
+        lexicon = _lexicon(tokens)
+        if lexicon is not None:
+            texts, lowers, lemmas, nouns = lexicon
+            keys, lemma_keys = self._index, self._lemmas if use_lemmas else {}
+            tails = compound_tails and use_lemmas and bool(self._tails)
         while index < count:
+            if lexicon is not None and not (texts[index] in keys or lowers[index] in keys
+                                            or lemmas[index] in lemma_keys or (tails and nouns[index])):
+                index += 1  # no entry starts here: skip the slower token-by-token test
+                continue
             match = self._match_at(tokens, index, use_lemmas)
             if match is None and compound_tails and use_lemmas:
                 match = self._tail_at(tokens, index)
@@ -226,6 +235,23 @@ class Wordlist:
         return None
 
 
+def _lexicon(tokens: Sequence) -> tuple[list[str], list[str], list[str], list[bool]] | None:
+    """Texts, lower-case forms, lower-case lemmas and noun flags of a Doc's cached token list
+    (:func:`klarsprak.language.analysis.doc_tokens`), made once per Doc and shared by every word list."""
+    if not tokens:
+        return None
+    doc = getattr(tokens[0], "doc", None)
+    if doc is None or doc.user_data.get("klarsprak_tokens") is not tokens:
+        return None
+    lexicon = doc.user_data.get("klarsprak_lexicon")
+    if lexicon is None:
+        lexicon = doc.user_data["klarsprak_lexicon"] = (
+            [token.text for token in tokens], [token.lower_ for token in tokens],
+            [token.lemma_.lower() if token.lemma_ else "" for token in tokens],
+            [token.pos_ == "NOUN" for token in tokens])
+    return lexicon
+
+
 def _token_variants(form: str) -> list[tuple[tuple[str, ...], bool]]:
     """How a form may come out of the tokenizer: «iht.» whole, or split as «iht» + «.»."""
     words = tuple(form.split())
@@ -283,8 +309,33 @@ def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordE
 
 @cache
 def load_wordlist(path: Path) -> Wordlist:
-    """Load and validate one list; errors name the file and line."""
+    """Load and validate one list; errors name the file and line.
+
+    A list is first read by PyYAML's C loader alone (several times faster: the shipped lists are
+    read at every cold start); only when that fails is it read again with line numbers, so the
+    error names the line. Entries then carry no line, which only error messages use.
+    """
+    try:
+        return _build_wordlist(path, _plain_yaml(path), LineMap())
+    except Exception:  # noqa: BLE001 - any problem: read again, with lines, for the exact error
+        pass
     data, lines = load_yaml_file(path)
+    return _build_wordlist(path, data, lines)
+
+
+def _plain_yaml(path: Path) -> Any:
+    from klarsprak.core.datacache import parsed_data
+
+    return parsed_data(path, _parse_plain)
+
+
+def _parse_plain(path: Path) -> Any:
+    import yaml
+
+    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _build_wordlist(path: Path, data: Any, lines: LineMap) -> Wordlist:
     spec = validate(WordlistSpec, data, str(path), lines)
     entries = []
     for index, entry in enumerate(spec.entries):

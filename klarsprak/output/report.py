@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from klarsprak.core.errors import FileError
     from klarsprak.engine.lint import FileResult
-    from klarsprak.engine.runner import FileError
 
 TARGET = 25.0
 TOP_RULES = 10

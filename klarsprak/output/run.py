@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from klarsprak.core.diagnostics import Severity
-from klarsprak.engine.lint import FileResult, failed_rule
-from klarsprak.engine.runner import FileError
+from klarsprak.core.errors import FileError
+
+if TYPE_CHECKING:  # a run answered from the result cache imports no engine
+    from klarsprak.engine.lint import FileResult
 
 
 @dataclass
@@ -32,6 +35,10 @@ def rule_problems(results: list[FileResult]) -> list[tuple[str, str]]:
     """
     seen: set[tuple[str, str]] = set()
     problems = []
+    if not any(result.rule_errors for result in results):
+        return problems
+    from klarsprak.engine.lint import failed_rule
+
     for result in results:
         for problem in result.rule_errors:
             key = (result.path, failed_rule(problem) or problem)

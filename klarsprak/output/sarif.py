@@ -15,10 +15,10 @@ from urllib.parse import quote
 
 from klarsprak.core.diagnostics import Diagnostic, Fix, Severity
 from klarsprak.core.version import __version__
-from klarsprak.engine.lint import FileResult
 from klarsprak.output.run import Run
 
 if TYPE_CHECKING:
+    from klarsprak.engine.lint import FileResult
     from klarsprak.engine.rules import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

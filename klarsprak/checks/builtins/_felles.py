@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from klarsprak.language.analysis import span_tokens
+
 _DATA = Path(__file__).resolve().parent / "data"
 
 # Emoji as a writer sees them: one picture, whatever its code points (skin tone, ZWJ family,
@@ -111,7 +113,7 @@ MODALS = frozenset({"kan", "bør", "må", "får", "skal", "vil"})
 
 def first_words(sentence: Any, count: int = 2) -> list[Any]:
     """The first words of a sentence, skipping bullets, quotes, emoji and numbers."""
-    words = [token for token in sentence if token.text[:1].isalpha()]
+    words = [token for token in span_tokens(sentence) if token.text[:1].isalpha()]
     return words[:count]
 
 
@@ -125,7 +127,7 @@ def is_imperative_sentence(sentence: Any, extra: frozenset[str] = frozenset()) -
     words = first_words(sentence)
     if words and _imperative_at(words[0], verbs):
         return True
-    tokens = [token for token in sentence if not token.is_space]
+    tokens = [token for token in span_tokens(sentence) if not token.is_space]
     return any(previous.lower_ in _CLAUSE_BREAKS and _imperative_at(token, verbs)
                for previous, token in pairwise(tokens))
 
@@ -144,7 +146,7 @@ def addresses_reader(sentence: Any) -> bool:
     «du»/«dere» next to a modal or a common reader verb, or (with the language model) next to any
     finite verb, which makes «du» the subject: an instruction, not a remark about the reader.
     """
-    tokens = [token for token in sentence if not token.is_space]
+    tokens = [token for token in span_tokens(sentence) if not token.is_space]
     for index, token in enumerate(tokens):
         if token.lower_ not in ("du", "dere"):
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from klarsprak.checks.builtins._verbformer import known_verb
+from klarsprak.language.analysis import doc_has, span_tokens
 
 PASSIVE_AUX_LEMMAS = frozenset({"bli", "verte"})
 MODAL_LEMMAS = frozenset({"kunne", "måtte", "skulle", "burde", "ville", "få", "lyte", "trenge", "tore"})
@@ -78,7 +79,7 @@ class Passive:
 
 def has_tags(doc: Any) -> bool:
     """The model tagged the text (POS and morphology); without it there is nothing to go on."""
-    return bool(len(doc)) and doc.has_annotation("POS") and doc.has_annotation("MORPH")
+    return doc_has(doc, "POS") and doc_has(doc, "MORPH")
 
 
 def find_passives(doc: Any) -> list[Passive]:
@@ -90,7 +91,7 @@ def find_passives(doc: Any) -> list[Passive]:
     for sentence in doc.sents:
         if _looks_english(sentence):
             continue
-        for token in sentence:
+        for token in span_tokens(sentence):
             passive = _passive_at(token)
             if passive is not None:
                 found.setdefault(passive.verb.i, passive)
@@ -272,4 +273,4 @@ def _verb_lemma(lemma: str) -> bool:
 
 def _looks_english(sentence: Any) -> bool:
     """Quoted English («The spirit carries on») has -s verbs the tagger may call passive."""
-    return sum(1 for token in sentence if token.lower_ in _ENGLISH) >= 2
+    return sum(1 for token in span_tokens(sentence) if token.lower_ in _ENGLISH) >= 2

@@ -19,6 +19,7 @@ from klarsprak.checks.builtins._felles import (
     word_tokens,
 )
 from klarsprak.checks.builtins.registry import register
+from klarsprak.language.analysis import doc_tokens, span_tokens
 
 FIRST_PERSON = frozenset({"vi", "oss", "vår", "vårt", "våre"})
 _SEASON_BEFORE = frozenset({"i", "til", "neste", "førre", "forrige", "denne", "sist", "heile", "hele", "kvar", "hver"})
@@ -70,7 +71,7 @@ def _quoted(doc: Any) -> set[int]:
     """Token indices inside «…»/“…” or in a sentence opened by a speech dash («– Vi er glade, sier hun»)."""
     inside: set[int] = set()
     depth = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.text in ("«", "“"):
             depth += 1
         elif token.text in ("»", "”") and depth:
@@ -78,7 +79,7 @@ def _quoted(doc: Any) -> set[int]:
         elif depth:
             inside.add(token.i)
     for sentence in doc.sents:
-        first = next((token for token in sentence if not token.is_space), None)
+        first = next((token for token in span_tokens(sentence) if not token.is_space), None)
         if first is not None and first.text in ("-", "–", "—"):
-            inside.update(token.i for token in sentence)
+            inside.update(range(sentence.start, sentence.end))
     return inside

@@ -25,6 +25,7 @@ from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import match_case, quoted_spans
 from klarsprak.core.diagnostics import Severity
+from klarsprak.language.analysis import doc_tokens
 from klarsprak.language.wordlist import WordEntry, Wordlist
 
 _CAPS = re.compile(r"(?<![\w.&/:])([A-ZÆØÅ]{2,6})(s)?(?![\wÆØÅæøå])(?!\.\w)(?![:/]\w)")
@@ -107,7 +108,7 @@ class Forkortelser(Check):
         found: dict[int, Abbreviation] = {}
         for item in segments:
             text, offset = item.segment.text, item.segment.start
-            tokens = list(item.doc)
+            tokens = doc_tokens(item.doc)
             for wordlist in lists:
                 for hit in wordlist.find(tokens):
                     if not _is_listed_abbreviation(hit.entry):

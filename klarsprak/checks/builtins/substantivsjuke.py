@@ -31,6 +31,7 @@ from klarsprak.checks.builtins._verbformer import known_verb, verb_form
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import match_case, quoted_spans
 from klarsprak.core.diagnostics import Severity
+from klarsprak.language.analysis import doc_tokens
 
 MAX_GAP = 4  # words between the empty verb and the noun («foretok vi en grundig vurdering»)
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "PART", "NUM", "PRON"})
@@ -108,7 +109,7 @@ class Substantivsjuke(Check):
         pairs: dict[str, dict[str, str]] = options.verb_pairs.get(standard)
         happen = set(options.happen.get(standard))
         forms = _verb_forms(frozenset(empty | set(pairs)), standard)
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             lemma = token.lemma_.lower()

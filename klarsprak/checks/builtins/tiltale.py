@@ -22,6 +22,7 @@ from typing import Any
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import match_case, quoted_spans
+from klarsprak.language.analysis import doc_tokens
 
 MODALS = frozenset({
     "kan", "må", "bør", "skal", "vil", "får", "kunne", "måtte", "burde", "skulle", "ville",
@@ -79,7 +80,7 @@ class Tiltale(Check):
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
         malform = ctx.malform if ctx.malform in ("nb", "nn") else "nb"
-        tokens = [token for token in item.doc if not token.is_space]
+        tokens = [token for token in doc_tokens(item.doc) if not token.is_space]
         options: TiltaleOptions = self.options  # type: ignore[assignment]
         quoted = quoted_spans(item.segment.text)
         parsed = bool(tokens) and item.doc.has_annotation("POS")  # the model tells pronoun from article
