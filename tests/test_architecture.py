@@ -155,3 +155,21 @@ def test_every_builtin_topic_module_is_registered():
     topics = {path.stem for path in folder.glob("*.py") if not path.stem.startswith("_") and path.stem != "registry"}
     imported = {module.rpartition(".")[2] for module in _graph()["klarsprak.checks.builtin"]}
     assert topics <= imported, f"not imported by checks/builtin.py: {sorted(topics - imported)}"
+
+
+def test_the_readme_map_names_every_layer_and_only_modules_that_exist():
+    """The package map in the README is the tree: each layer has a row, each module it names exists."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Arkitektur (for utviklere)", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)/` \| [^|]+ \| (.+) \|$", section, flags=re.MULTILINE)
+    assert sorted(package for package, _ in rows) == sorted(LAYERS)
+    for package, modules in rows:
+        named = re.sub(r"\([^()]*\)", "", modules)  # what stands in brackets explains, it is not a module
+        for name in re.findall(r"`([\w/]+)`", named):
+            name = name.rstrip("/")
+            if not name.islower() or name.startswith("-"):
+                continue  # a class or a command («Engine.check», «--format»)
+            folder = PACKAGE / package
+            assert (folder / f"{name}.py").is_file() or (folder / name).is_dir(), f"{package}/{name} is named but missing"
