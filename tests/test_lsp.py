@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -21,9 +20,10 @@ import pytest_lsp
 import yaml
 from lsprotocol import types
 from pygls.protocol import default_converter
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from tests.lsp_session import close_session, open_session
 from tests.project_rules import STIVT_RULE, write_project_rules
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
@@ -101,15 +101,9 @@ SERVER = ClientServerConfig(
 
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient):
-    lsp_client.set_configuration({"minSeverity": "hint"}, section="klarsprak")
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=ROOT.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=ROOT.as_uri(), name="innlegg")],
-    ))
+    await open_session(lsp_client, ROOT)
     yield
-    await lsp_client.shutdown_session()
-    shutil.rmtree(ROOT, ignore_errors=True)
+    await close_session(lsp_client, ROOT)
 
 
 async def until(condition, timeout: float = 20.0):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -19,8 +18,9 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 
+from tests.lsp_session import close_session, open_session
 from tests.project_rules import STIVT_RULE, write_project_rules
 from tests.test_lsp import apply_edit, by_code, make_client, until
 from tests.test_rule_isolation import HANGING_RULE
@@ -41,15 +41,9 @@ SERVER = ClientServerConfig(
 
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient):
-    lsp_client.set_configuration({"minSeverity": "hint"}, section="klarsprak")
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=ROOT.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=ROOT.as_uri(), name="innlegg")],
-    ))
+    await open_session(lsp_client, ROOT)
     yield
-    await lsp_client.shutdown_session()
-    shutil.rmtree(ROOT, ignore_errors=True)
+    await close_session(lsp_client, ROOT)
 
 
 def workspace(name: str, rules: dict[str, str] | None = None) -> Path:

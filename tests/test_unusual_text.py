@@ -12,19 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from tests.project_rules import STIVT_RULE as RULE
 
-RULE = """id: stivt
-kind: substitution
-description: Stivt ord.
-principle: klart språk
-source: Testkilde for stive ord
-severity: warning
-message: "«{match}» er stivt. {advice}"
-explanation: Stive ord gjør teksten tung. Skriv enkelt.
-fix: {safe: true}
-wordlists: [stive]
-examples: {bad: ["vedrørende timen"], good: ["om timen"]}
-"""
 WORDS = """name: stive
 malform: both
 description: test
