@@ -94,9 +94,11 @@ def split(folder: Path) -> dict[str, float]:
     """CPU seconds per phase of one ``--jobs 1`` check of the folder, in this (fresh) process."""
     clock = time.process_time
     begun = clock()
-    from klarsprak import analysis, engine, nlp
+    from klarsprak.engine import lint as engine
     from klarsprak.engine.runner import Project, check_all, collect
-    from klarsprak.output.run import Run, formatters
+    from klarsprak.language import analysis, nlp
+    from klarsprak.output.formats import formatters
+    from klarsprak.output.run import Run
 
     spent = {"start-up": 0.0, "parsing": 0.0, "tagging": 0.0, "statistics": 0.0, "rules": 0.0, "output": 0.0}
 

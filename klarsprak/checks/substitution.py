@@ -48,11 +48,13 @@ def keep_whole(nlp: Any, forms: Iterable[str]) -> None:
     """
     from spacy.symbols import ORTH
 
+    added = set(nlp.tokenizer.rules or {})  # several rules share forms: add each once
     for form in forms:
         if "." not in form[:-1]:
             continue
-        for variant in {form, form.capitalize(), form.upper()}:
+        for variant in {form, form.capitalize(), form.upper()} - added:
             nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+            added.add(variant)
 
 
 def token_span(tokens: Any, match: WordMatch) -> tuple[int, int]:

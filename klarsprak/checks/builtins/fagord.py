@@ -28,6 +28,7 @@ from typing import Any
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins._felles import prose_segments
 from klarsprak.checks.builtins.registry import register
+from klarsprak.language.analysis import doc_has, doc_tokens
 
 _TABLE = Path(__file__).resolve().parent / "data" / "fagord-frekvens.tsv"
 _NYNORSK = Path(__file__).resolve().parent / "data" / "fagord-nynorsk.txt"
@@ -156,12 +157,13 @@ class Fagord(Check):
 
     def check_document(self, analysis: Any, ctx: CheckContext) -> Iterable[Finding]:
         seen: set[str] = set()
+        minimum = self.options.min_length  # most tokens are short: skip them before any lookup
         for item in prose_segments(analysis, self.rule):
             doc = item.doc
-            if not (len(doc) and doc.has_annotation("POS") and doc.has_annotation("LEMMA")):
+            if not (doc_has(doc, "POS") and doc_has(doc, "LEMMA")):
                 continue
-            for token in doc:
-                if not self._candidate(token, ctx):
+            for token in doc_tokens(doc):
+                if len(token.text) < minimum or not self._candidate(token, ctx):
                     continue
                 keys = {token.lower_, token.lemma_.lower()}
                 if keys & seen:

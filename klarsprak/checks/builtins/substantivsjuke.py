@@ -131,11 +131,14 @@ class Substantivsjuke(Check):
         """«innhenting av opplysninger», «anmodning om tilbakemelding»: noun + «av/om» + its object."""
         options: SubstantivsjukeOptions = self.options  # type: ignore[assignment]
         table: dict[str, str] = options.of_nouns.get(standard) if options.of_nouns else {}
-        for token in doc[: len(doc) - 2]:
+        tokens = doc_tokens(doc)
+        for token in tokens[: len(tokens) - 2]:
             if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.is_sent_start):
                 continue
             verb = next((table[key] for key in _noun_keys(token) if key in table), None)
-            preposition, after = doc[token.i + 1], doc[token.i + 2]
+            if verb is None:
+                continue
+            preposition, after = tokens[token.i + 1], tokens[token.i + 2]
             if verb is None or preposition.lower_ not in options.of_prepositions or after.is_sent_start:
                 continue
             if after.pos_ in _OBJECT_POS:
@@ -145,11 +148,12 @@ class Substantivsjuke(Check):
         """«er i besittelse av» → «har»: a verb and fixed words that mean one plain verb."""
         options: SubstantivsjukeOptions = self.options  # type: ignore[assignment]
         phrases: dict[str, dict[str, str]] = options.verb_phrases.get(standard) if options.verb_phrases else {}
-        for token in doc:
+        tokens = doc_tokens(doc)
+        for token in tokens:
             tails = phrases.get(token.lemma_.lower())
             if not tails or token.pos_ not in ("VERB", "AUX"):
                 continue
-            words = [t for t in doc[token.i + 1 : token.i + 8] if not t.is_space]
+            words = [t for t in tokens[token.i + 1 : token.i + 8] if not t.is_space]
             while words and (words[0].pos_ in ("ADV", "PART", "PRON") or words[0].lower_ in ("lenger", "lengre")):  # «er ikke lenger i besittelse av»
                 words = words[1:]
             for tail, verb in tails.items():
