@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from klarsprak import check_text
-from klarsprak.engine.config import Config, find_config, load_config
+from klarsprak.engine.config import Config, load_config
+from klarsprak.engine.configfile import find_config
 from klarsprak.engine.lint import Engine
 
 LONG_NB = ("Helsedirektoratet planlegger en bred satsing for å nå ut til befolkningen med råd om å ta vare "

@@ -23,7 +23,7 @@ from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
-from tests.lsp_session import close_session, open_session
+from tests.lsp_session import change, close_session, open_doc, open_session
 from tests.project_rules import STIVT_RULE, write_project_rules
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
@@ -123,21 +123,6 @@ def published(client: LanguageClient, uri: str, version: int | None = None):
         if params.uri == uri and (version is None or params.version == version):
             return params
     return None
-
-
-def open_doc(client: LanguageClient, path: Path, text: str, version: int = 1, language: str = "markdown") -> str:
-    path.write_text(text, encoding="utf-8")
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
-    return uri
-
-
-def change(client: LanguageClient, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], text: str):
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        [types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(*start), types.Position(*end)), text=text)]))
 
 
 def apply_edit(text: str, edit: types.WorkspaceEdit) -> str:

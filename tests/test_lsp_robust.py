@@ -20,7 +20,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from tests.lsp_session import close_session, open_session
+from tests.lsp_session import change, close_session, open_doc, open_session
 from tests.project_rules import STIVT_RULE, write_project_rules
 from tests.test_lsp import apply_edit, by_code, make_client, until
 from tests.test_rule_isolation import HANGING_RULE
@@ -51,21 +51,6 @@ def workspace(name: str, rules: dict[str, str] | None = None) -> Path:
     write_project_rules(folder, {"stivt.yaml": STIVT_RULE, **(rules or {})})
     (folder / ".klarsprak.yaml").write_text(CONFIG, encoding="utf-8")
     return folder
-
-
-def open_doc(client: LanguageClient, path: Path, text: str, version: int = 1) -> str:
-    path.write_bytes(text.encode("utf-8"))
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id="markdown", version=version, text=text)))
-    return uri
-
-
-def change(client: LanguageClient, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], text: str):
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        [types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(*start), types.Position(*end)), text=text)]))
 
 
 def published(client: LanguageClient, uri: str, version: int):

@@ -10,28 +10,18 @@ reader does not follow) returns None and the full check runs, which validates an
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from klarsprak.core.datacache import ENV_VAR, default_cache_dir
+from klarsprak.core.datacache import cache_folder, read_yaml
 from klarsprak.engine.cache import ResultCache
+from klarsprak.engine.configfile import find_config
 
-CONFIG_NAMES = (".klarsprak.yaml", ".klarsprak.yml")  # as klarsprak.engine.config (not imported: pydantic)
 LEVELS = ("hint", "info", "warning", "error")
 
 
 class _Unsure(Exception):
     """This reader cannot answer for sure: let the full check run."""
-
-
-def _find_config(path: Path) -> Path | None:
-    folder = path.parent.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-    return None
 
 
 class _RawConfig:
@@ -41,10 +31,8 @@ class _RawConfig:
         self.path = path.resolve() if path is not None else None
         data: Any = {}
         if path is not None:
-            import yaml
-
             try:
-                data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+                data = read_yaml(path) or {}
             except Exception:  # noqa: BLE001 - the full check reports a broken config
                 raise _Unsure from None
         if not isinstance(data, dict):
@@ -102,7 +90,7 @@ def _cached_run(paths, overrides, forced, cache_dir, force_exclude):
     files = []
     fail_level = None
     for name in paths:
-        config_path = forced if forced is not None else _find_config(Path(name))
+        config_path = forced if forced is not None else find_config(Path(name))
         config = configs.get(config_path)
         if config is None:
             config = configs[config_path] = _RawConfig(config_path)
@@ -126,12 +114,7 @@ def _cached_run(paths, overrides, forced, cache_dir, force_exclude):
 
 
 def _folder(option: str | None, config: _RawConfig) -> Path:
-    """--cache-dir, else KLARSPRAK_CACHE_DIR, else ``cache_dir`` in the config, else the user's."""
-    if option:
-        return Path(option)
     configured = config.data.get("cache_dir")
-    if not os.environ.get(ENV_VAR) and configured:
-        if not isinstance(configured, str):
-            raise _Unsure
-        return config.root / configured
-    return default_cache_dir()
+    if configured is not None and not isinstance(configured, str):
+        raise _Unsure
+    return cache_folder(option, configured, config.root)

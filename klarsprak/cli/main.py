@@ -167,17 +167,12 @@ def _check_unknown_ids(project, config, select, ignore) -> None:
 def _result_cache(option: str | None, config, store_only: bool):
     """The result cache: --cache-dir, else KLARSPRAK_CACHE_DIR, else ``cache_dir`` in the config,
     else the user's cache folder. ``--fix`` and SARIF (which quotes the text) store but never reuse."""
-    from klarsprak.core.datacache import ENV_VAR, default_cache_dir, use_data_cache
+    from klarsprak.core.datacache import cache_folder, use_data_cache
     from klarsprak.engine.cache import ResultCache
 
-    if option:
-        folder = Path(option)
-        if folder.exists() and not folder.is_dir():
-            fail(f"--cache-dir: «{option}» er ikke en mappe")
-    elif not os.environ.get(ENV_VAR) and config.spec.cache_dir:
-        folder = config.root / config.spec.cache_dir
-    else:
-        folder = default_cache_dir()
+    folder = cache_folder(option, config.spec.cache_dir, config.root)
+    if option and folder.exists() and not folder.is_dir():
+        fail(f"--cache-dir: «{option}» er ikke en mappe")
     use_data_cache(folder)
     return ResultCache(folder, read=not store_only)
 

@@ -21,6 +21,16 @@ FORMAT = 1
 ENV_VAR = "KLARSPRAK_CACHE_DIR"
 
 
+def cache_folder(option: str | None, configured: str | None, root: Path) -> Path:
+    """Where the caches live: ``--cache-dir``, else ``$KLARSPRAK_CACHE_DIR``, else ``cache_dir`` from
+    the configuration (relative to its folder ``root``), else the user's cache folder."""
+    if option:
+        return Path(option)
+    if configured and not os.environ.get(ENV_VAR):
+        return root / configured
+    return default_cache_dir()
+
+
 def default_cache_dir() -> Path:
     """``$KLARSPRAK_CACHE_DIR``, else the user's cache folder (``$XDG_CACHE_HOME/klarsprak``)."""
     env = os.environ.get(ENV_VAR)
@@ -35,6 +45,19 @@ def default_cache_dir() -> Path:
 
 # -- parsed data files --------------------------------------------------------------------------
 _data_folder: Path | None = None  # set by the CLI; None: off (library use, the language server)
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file as plain data, read by PyYAML's C loader when it has one (no line numbers: a
+    caller that must name the line of a mistake reads it again with :mod:`klarsprak.core.yamlio`)."""
+    import yaml
+
+    return yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def parsed_yaml(path: Path) -> Any:
+    """:func:`read_yaml`, reused from its JSON copy while the file is unchanged."""
+    return parsed_data(path, read_yaml)
 
 
 def use_data_cache(folder: Path | None) -> None:

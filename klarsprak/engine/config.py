@@ -21,7 +21,6 @@ from klarsprak.text.calendar import CalendarSpec
 if TYPE_CHECKING:
     from klarsprak.engine.rules import Rule
 
-CONFIG_NAMES = (".klarsprak.yaml", ".klarsprak.yml")
 SeverityName = Literal["error", "warning", "info", "hint"]
 
 
@@ -123,15 +122,3 @@ def load_config(path: Path) -> Config:
         raise KlarsprakError("konfigurasjonen skal være en tabell (nøkkel: verdi)", str(path), 1)
     spec = validate(ConfigSpec, data, str(path), lines)
     return Config(spec, path.resolve(), lines)
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest ``.klarsprak.yaml`` in ``start`` (a folder or a file's folder) or above it."""
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file():
-                return path
-    return None

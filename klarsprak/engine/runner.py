@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from klarsprak.core.errors import FileError, KlarsprakError
 from klarsprak.core.fixes import apply_fixes, safe_fixes
-from klarsprak.engine.config import Config, find_config, load_config
+from klarsprak.engine.config import Config, load_config
+from klarsprak.engine.configfile import find_config
 from klarsprak.engine.lint import Engine, FileResult
 from klarsprak.engine.plans import PLAN_READERS
 from klarsprak.text.sources import SourceFile, decode, read_source, write_atomically
@@ -154,10 +155,15 @@ def check_one(project: Project, name: str, fix: bool = False, cache: ResultCache
             engine = project.engine_for(Path(name))
         outcome = _check_source(engine, source, fix)
     except KlarsprakError as error:
-        return Outcome(error=FileError(name, str(error) if error.path else f"{name}: {error}"))
+        return Outcome(error=_file_error(name, error))
     if cache is not None and name != STDIN and outcome.fixed is None:  # results of the bytes read
         _store(project, cache, name, source.encode(source.text), outcome.results)
     return outcome
+
+
+def _file_error(name: str, error: KlarsprakError) -> FileError:
+    """The one line for a file that could not be checked, always starting with its path."""
+    return FileError(name, str(error) if error.path else f"{name}: {error}")
 
 
 def _store(project: Project, cache: ResultCache, name: str, data: bytes, results: list[FileResult]) -> None:
@@ -192,7 +198,7 @@ def check_batch(project: Project, names: list[str], cache: ResultCache | None = 
             source = read_source(Path(name))
             engine = project.engine_for(Path(name))
         except KlarsprakError as error:
-            outcomes[index] = Outcome(error=FileError(name, str(error) if error.path else f"{name}: {error}"))
+            outcomes[index] = Outcome(error=_file_error(name, error))
             continue
         if reader_for(Path(name)) is not None:  # a calendar: many posts, its own reader
             outcomes[index] = check_one(project, name, False, cache)
@@ -210,7 +216,7 @@ def check_batch(project: Project, names: list[str], cache: ResultCache | None = 
                 continue
             result = checked[position]
             if isinstance(result, KlarsprakError):
-                outcomes[index] = Outcome(error=FileError(name, str(result) if result.path else f"{name}: {result}"))
+                outcomes[index] = Outcome(error=_file_error(name, result))
                 continue
             outcomes[index] = Outcome(results=[result])
             if cache is not None:

@@ -47,7 +47,7 @@ from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
+from klarsprak.core.datacache import parsed_yaml
 
 MIN_EVIDENCE = 0.5  # below this total weight: unknown (one marker of any strength is enough)
 DOMINANCE = 2 / 3  # share of the evidence the leading standard needs (2:1); else mixed
@@ -135,20 +135,11 @@ def _wordlists_dir() -> Path:
     return data_path("wordlists")
 
 
-def _load_yaml(path: Path) -> object:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 @cache
 def marker_data(path: Path | None = None) -> MarkerData:
     """Load the marker list once (C loader when available: it is read on the first keystroke)."""
-    from klarsprak.core.datacache import (
-        parsed_data,  # a JSON copy in the CLI's cache folder, when it has one
-    )
-
     path = path or _wordlists_dir() / MARKERS_FILE
-    raw = parsed_data(path, _load_yaml)
+    raw = parsed_yaml(path)  # a JSON copy in the CLI's cache folder, when it has one
     words: dict[str, Marker] = {}
     for code in ("nb", "nn"):
         standard = Malform(code)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from klarsprak.core.datacache import parsed_yaml
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.core.yamlio import LineMap, load_yaml_file, validate
 from klarsprak.language.wordgap import GappedPhrase, match_rest, split_phrase
@@ -316,23 +317,11 @@ def load_wordlist(path: Path) -> Wordlist:
     error names the line. Entries then carry no line, which only error messages use.
     """
     try:
-        return _build_wordlist(path, _plain_yaml(path), LineMap())
+        return _build_wordlist(path, parsed_yaml(path), LineMap())
     except Exception:  # noqa: BLE001 - any problem: read again, with lines, for the exact error
         pass
     data, lines = load_yaml_file(path)
     return _build_wordlist(path, data, lines)
-
-
-def _plain_yaml(path: Path) -> Any:
-    from klarsprak.core.datacache import parsed_data
-
-    return parsed_data(path, _parse_plain)
-
-
-def _parse_plain(path: Path) -> Any:
-    import yaml
-
-    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _build_wordlist(path: Path, data: Any, lines: LineMap) -> Wordlist:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from klarsprak.core.errors import KlarsprakError
-from klarsprak.engine.config import CONFIG_NAMES, Config, find_config, load_config
+from klarsprak.engine.config import Config, load_config
+from klarsprak.engine.configfile import CONFIG_NAMES, find_config
 from klarsprak.engine.lint import Engine
 from klarsprak.lsp.settings import Settings
 

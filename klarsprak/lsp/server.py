@@ -29,7 +29,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from klarsprak.core.diagnostics import Diagnostic
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.core.version import __version__
-from klarsprak.engine.config import CONFIG_NAMES
+from klarsprak.engine.configfile import CONFIG_NAMES
 from klarsprak.engine.lint import Engine, FileResult, failed_rule
 from klarsprak.language.nlp import preload
 from klarsprak.lsp import actions, convert, hover

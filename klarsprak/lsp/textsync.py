@@ -10,18 +10,17 @@ Positions are UTF-16 code units, as LSP requires (the server announces ``positio
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+from klarsprak.text.normalise import LINE_BREAK_RE
 
 
 def line_start(text: str, line: int) -> int:
     """Offset of the first character of 0-based ``line``; ``len(text)`` past the last line."""
     if line <= 0:
         return 0
-    for number, match in enumerate(_LINE_BREAK_RE.finditer(text), start=1):
+    for number, match in enumerate(LINE_BREAK_RE.finditer(text), start=1):
         if number == line:
             return match.end()
     return len(text)
@@ -33,7 +32,7 @@ def offset_at(text: str, line: int, character: int) -> int:
     A position never lands inside a CRLF, nor between a character and its low surrogate half.
     """
     start = line_start(text, line)
-    found = _LINE_BREAK_RE.search(text, start)
+    found = LINE_BREAK_RE.search(text, start)
     end = found.start() if found is not None else len(text)
     units = 0
     index = start

@@ -38,7 +38,7 @@ INVISIBLE = "\u00ad\u200b\u2060\ufeff"  # always removed
 JOINERS = "\u200c\u200d"  # removed after a letter or digit; kept in emoji sequences
 SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " "}  # non-breaking spaces read as spaces
 
-_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")  # what ends a line, as the LSP says
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+|(?<=[^\\W_])[{JOINERS}]+")
 _NEEDS_WORK_RE = re.compile(f"[{INVISIBLE}{JOINERS}\u00a0\u202f\u2007]|\r(?!\n)")
@@ -46,7 +46,7 @@ _NEEDS_WORK_RE = re.compile(f"[{INVISIBLE}{JOINERS}\u00a0\u202f\u2007]|\r(?!\n)"
 
 def line_starts(text: str) -> list[int]:
     """Offsets where each line starts; CR, LF and CRLF each end a line (as the LSP says)."""
-    return [0, *(match.end() for match in _LINE_BREAK_RE.finditer(text))]
+    return [0, *(match.end() for match in LINE_BREAK_RE.finditer(text))]
 
 
 @dataclass(frozen=True)
