@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from klarsprak.core.version import __version__
-from klarsprak.language.nlp import (
-    defer_spacy_cli,  # cheap: spaCy itself is imported later
+from klarsprak.language.nlp import (  # cheap: spaCy itself is imported later
+    defer_spacy_cli,
+    one_blas_thread,
 )
 
 defer_spacy_cli()
+one_blas_thread()
 
 if TYPE_CHECKING:
     from klarsprak.core.diagnostics import Diagnostic

@@ -130,6 +130,20 @@ def reset() -> None:
 
 
 
+def one_blas_thread() -> None:
+    """Ask OpenBLAS for one thread per process, unless the user chose otherwise.
+
+    klarsprak runs one worker process per core (``--jobs``) and its matrices are small: extra
+    BLAS threads would only compete with the other workers for the same cores. Must run before
+    numpy is imported (OpenBLAS reads the variable once, when it loads).
+    """
+    import os
+    import sys
+
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def defer_spacy_cli() -> None:
     """Keep ``import spacy`` from importing spaCy's own command line (weasel, httpx, typer).
 
