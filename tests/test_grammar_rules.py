@@ -289,6 +289,12 @@ def test_verb_forms_per_standard():
     ("Klagen må sendast inn på nytt innan fire veker.", "nn", "warning"),
     ("Timen ble avlyst på grunn av sykdom.", None, "info"),  # who cancelled may not matter
     ("Kanskje må mange puber legges ned som en følge av loven.", None, "info"),  # not a reader's task
+    ("Medisinen bør oppbevares utilgjengelig for barn.", None, "warning"),  # advice to the reader
+    ("Medisinen bør oppbevarast utilgjengeleg for born.", "nn", "warning"),
+    ("Søknaden din vil bli behandlet så snart som mulig.", None, "warning"),  # the «vil bli» future
+    ("Søknaden din vil ikkje bli behandla før i august.", "nn", "warning"),
+    ("Søknaden din blir behandlet så snart som mulig.", None, "info"),  # plain future: who may not matter
+    ("Hun vil gjerne at søknaden blir behandlet raskt.", None, "info"),  # «vil» of another clause
 ])
 def test_passive_is_a_warning_only_when_it_hides_the_reader(engine, text, malform, label):
     [(_, diagnostic)] = found(engine, text, "passiv", malform)
@@ -316,6 +322,7 @@ def test_a_project_that_lowers_the_rule_lowers_every_finding():
 @pytest.mark.parametrize(("text", "malform"), [
     ("Pasienter som behandles av fysioterapeut uten avtale, må betale selv.", None),
     ("Brevet vart sendt ut av kommunen i går.", "nn"),
+    ("Du vil bli kontaktet av en saksbehandler.", None),
 ])
 def test_a_passive_that_names_who_acts_is_not_reported(engine, text, malform):
     assert found(engine, text, "passiv", malform) == []

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from klarsprak.core.diagnostics import Severity
 
 if TYPE_CHECKING:
+    from klarsprak.core.diagnostics import Diagnostic
     from klarsprak.engine.config import Config
     from klarsprak.engine.rules import Rule
     from klarsprak.language.analysis import Analysis, SegmentAnalysis
@@ -41,6 +42,7 @@ class CheckContext:
     malform: str | None  # "nb", "nn" or None (unknown)
     config: "Config"
     analysis: "Analysis | None" = None  # document-level checks only
+    findings: "tuple[Diagnostic, ...]" = ()  # the other rules' findings, for checks that read them
 
 
 class Options(BaseModel):
@@ -53,6 +55,7 @@ class Check:
     """Base class; a kind overrides one of the two ``check_*`` methods."""
 
     level: ClassVar[str] = "segment"
+    reads_findings: ClassVar[bool] = False  # True: runs after the other rules and sees their findings
     Options: ClassVar[type[Options]] = Options
 
     def __init__(self, rule: "Rule", options: Options, library: Any = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from klarsprak.checks import (
+    accumulation,
     builtin,
     consistency,
     existence,
@@ -21,4 +22,5 @@ KINDS: dict[str, type[Check]] = {
     "occurrence": occurrence.Occurrence,
     "consistency": consistency.Consistency,
     "builtin": builtin.Builtin,
+    "accumulation": accumulation.Accumulation,
 }

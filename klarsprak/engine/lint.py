@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -221,7 +221,10 @@ class Engine:
         from klarsprak.checks.base import CheckContext
 
         ctx = CheckContext(analysis.target_malform, self.config, analysis)
-        for rule in self.rules:
+        readers = [rule for rule in self.rules if rule.check.reads_findings]
+        for rule in [rule for rule in self.rules if not rule.check.reads_findings] + readers:
+            if rule is (readers[0] if readers else None):  # the others are done: their findings are known
+                ctx = replace(ctx, findings=tuple(diagnostics))
             if not rule.applies(analysis):
                 continue
             if rule.id in self._timed_out:  # it hung once: do not make every later post wait for it

@@ -39,13 +39,16 @@ ADVICE = {
     },
 }
 BLI = {"nb": "blir", "nn": "blir/vert"}
-OBLIGATION_MODALS = frozenset({"må", "måtte", "skal", "skulle", "lyt", "laut"})
+# Modals that tell the reader what to do: obligation and advice («Medisinen bør oppbevares …»).
+INSTRUCTION_MODALS = frozenset({"må", "måtte", "skal", "skulle", "lyt", "laut", "bør", "burde"})
+FUTURE_AUXILIARIES = frozenset({"vil", "ville"})  # «vil bli behandlet»
 _AGENT_START = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 # Tasks a health service asks its readers to do (lemmas, both standards). Narrower than what the
 # active rewrite may give to «du»: «må legges ned», «skal brukes som» are not instructions.
 READER_TASKS = frozenset("""
     bestille avbestille sende fylle logge søke søkje registrere melde ringe kontakte levere betale
     signere oppgi oppgje fornye bekrefte stadfeste klage svare
+    oppbevare returnere opplyse vedlegge dokumentere avlyse vise
 """.split())
 
 
@@ -84,7 +87,8 @@ class Passiv(_PassiveCheck):
             if names_the_agent(passive):
                 continue  # «behandles av fysioterapeuten»: the sentence says who does it
             suggestion = active_sentence(passive, standard) if options.suggest_active else None
-            severity = None if hides_the_reader(passive) else self.capped(options.everyday_severity)
+            plain = hides_the_reader(passive) or future_passive(passive)
+            severity = None if plain else self.capped(options.everyday_severity)
             yield _finding(item, passive, standard, ADVICE["passiv"], suggestion, severity)
 
 
@@ -110,11 +114,29 @@ def names_the_agent(passive: Passive) -> bool:
 
 
 def hides_the_reader(passive: Passive) -> bool:
-    """«Skjemaet må fylles ut», «Klagen skal sendast inn»: something the reader must do, said
-    without the reader. An obligation modal and a verb of what readers of a health service do."""
+    """«Skjemaet må fylles ut», «Medisinen bør oppbevarast kjølig»: something the reader must or
+    should do, said without the reader. An instruction modal and a verb of what readers of a
+    health service do."""
     modal = passive.modal
-    return (modal is not None and modal.lower_ in OBLIGATION_MODALS
+    return (modal is not None and modal.lower_ in INSTRUCTION_MODALS
             and passive.verb.lemma_.lower() in READER_TASKS)
+
+
+def future_passive(passive: Passive) -> bool:
+    """«Søknaden vil bli behandlet», «Du vil ikkje bli kalla inn»: «vil bli» + participle, the
+    officialese future that plain-language advice rewrites first («Vi behandler søknaden»).
+    Only adverbs may stand between «vil» and «bli»."""
+    aux = passive.auxiliary
+    if aux is None or aux.lower_ not in ("bli", "verte"):
+        return False
+    doc = aux.doc
+    for index in range(aux.i - 1, max(aux.sent.start, aux.i - 4) - 1, -1):
+        token = doc[index]
+        if token.lower_ in FUTURE_AUXILIARIES:
+            return True
+        if token.pos_ not in ("ADV", "PART"):
+            return False
+    return False
 
 
 def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestion: str | None,
