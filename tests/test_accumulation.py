@@ -13,7 +13,7 @@ from klarsprak.engine.config import Config
 from klarsprak.engine.lint import Engine
 from tests.conftest import run_cli
 
-PILED_UP = "Vi er ikke i stand til å besvare alle henvendelser i dag."
+PILED_UP = "Vi kan dessverre ikke besvare alle henvendelser i dag."
 
 
 @pytest.fixture(scope="module")
@@ -27,20 +27,20 @@ def accumulated(engine: Engine, text: str, malform: str = "nb"):
     return [(post[d.start:d.end], d) for d in result.diagnostics if d.rule == "myndighetssprak"]
 
 
-def test_three_mild_traits_in_one_sentence_make_one_warning(engine):
+def test_two_mild_traits_in_one_sentence_make_one_warning(engine):
     [(marked, diagnostic)] = accumulated(engine, PILED_UP)
     assert diagnostic.severity.label == "warning"
-    assert marked == "er ikke i stand til å besvare alle henvendelser"
-    assert "3 trekk" in diagnostic.message and "«besvare»" in diagnostic.message
+    assert marked == "besvare alle henvendelser"
+    assert "2 trekk" in diagnostic.message and "«besvare», «henvendelser»" in diagnostic.message
 
 
 def test_nynorsk_gets_a_nynorsk_message(engine):
-    [(_, diagnostic)] = accumulated(engine, "Vi er ikkje i stand til å svare på alle førespurnadene i dag.", "nn")
+    [(_, diagnostic)] = accumulated(engine, "Vi har ikkje teke stilling til alle førespurnadene enno.", "nn")
     assert diagnostic.message.startswith("Setninga har 2 trekk av myndigheitsspråk")
 
 
 def test_traits_in_different_sentences_do_not_add_up(engine):
-    assert accumulated(engine, "Vi er ikke i stand til å svare i dag. Takk for henvendelsen din.") == []
+    assert accumulated(engine, "Vi kan ikke besvare alt i dag. Takk for henvendelsen din.") == []
 
 
 @pytest.mark.parametrize(("text", "malform"), [
