@@ -191,6 +191,21 @@ def test_no_cache_neither_reads_nor_writes(tmp_path, check, cache_dir):
     assert not entries(cache_dir)
 
 
+def test_no_cache_writes_nothing_and_is_not_misled_by_damaged_word_list_copies(tmp_path, check, cache_dir):
+    post = tmp_path / "innlegg.md"
+    post.write_text(POST, encoding="utf-8")
+    first = check("--no-cache", str(post))
+    assert not cache_dir.exists() or not any(cache_dir.rglob("*.json"))  # a fresh folder stays empty
+    check(str(post))  # a run with the cache leaves parsed copies of the word lists
+    copies = sorted((cache_dir / "v1" / "data").glob("*.json"))
+    assert copies
+    for copy in copies:  # damaged copies: --no-cache must parse the lists itself, and same result
+        copy.write_text("{", encoding="utf-8")
+    damaged = check("--no-cache", str(post))
+    assert damaged.stdout == first.stdout and damaged.returncode == first.returncode
+    assert all(copy.read_text(encoding="utf-8") == "{" for copy in copies)  # and not rewritten
+
+
 def test_fix_never_takes_fixes_from_the_cache(tmp_path, check, cache_dir):
     """A planted entry with the right key and a «safe» fix is never applied by --fix."""
     post = tmp_path / "innlegg.md"

@@ -115,7 +115,7 @@ def check(paths, fmt, select, ignore, fail_level, fix, config_path, malform, job
     items = list(collect(paths or ["."], project, force_exclude))
     names = [item for item in items if isinstance(item, str)]
     run.errors += [item for item in items if not isinstance(item, str)]
-    cache = None if no_cache else _result_cache(cache_dir, first_config, fix or fmt == "sarif")
+    cache = _result_cache(cache_dir, first_config, fix or fmt == "sarif", no_cache)
     _check_unknown_ids(project, first_config, select, ignore)
     for outcome in check_all(project, names, fix, jobs, cache):
         if outcome.error is not None:
@@ -164,17 +164,19 @@ def _check_unknown_ids(project, config, select, ignore) -> None:
             fail(f"ukjent regel eller regelpakke «{value}»" + (f" (mente du «{close[0]}»?)" if close else ""))
 
 
-def _result_cache(option: str | None, config, store_only: bool):
+def _result_cache(option: str | None, config, store_only: bool, off: bool):
     """The result cache: --cache-dir, else KLARSPRAK_CACHE_DIR, else ``cache_dir`` in the config,
-    else the user's cache folder. ``--fix`` and SARIF (which quotes the text) store but never reuse."""
+    else the user's cache folder. ``--fix`` and SARIF (which quotes the text) store but never reuse.
+    With ``--no-cache`` (``off``) there is none, and nothing is written; the parsed copies of the
+    shipped word lists an earlier run left are still read (they are not results)."""
     from klarsprak.core.datacache import cache_folder, use_data_cache
     from klarsprak.engine.cache import ResultCache
 
     folder = cache_folder(option, config.spec.cache_dir, config.root)
     if option and folder.exists() and not folder.is_dir():
         fail(f"--cache-dir: «{option}» er ikke en mappe")
-    use_data_cache(folder)
-    return ResultCache(folder, read=not store_only)
+    use_data_cache(folder, write=not off)
+    return None if off else ResultCache(folder, read=not store_only)
 
 
 def _print_notice(quiet: bool) -> None:

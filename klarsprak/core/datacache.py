@@ -45,6 +45,7 @@ def default_cache_dir() -> Path:
 
 # -- parsed data files --------------------------------------------------------------------------
 _data_folder: Path | None = None  # set by the CLI; None: off (library use, the language server)
+_data_writes = True  # False with --no-cache: copies already there are read, none are written
 
 
 def read_yaml(path: Path) -> Any:
@@ -60,10 +61,12 @@ def parsed_yaml(path: Path) -> Any:
     return parsed_data(path, read_yaml)
 
 
-def use_data_cache(folder: Path | None) -> None:
-    """Keep the parsed shipped word lists in ``folder`` (the result cache's), or never (None)."""
-    global _data_folder
+def use_data_cache(folder: Path | None, write: bool = True) -> None:
+    """Keep the parsed shipped word lists in ``folder`` (the result cache's), or never (None);
+    ``write=False`` only reads the copies a run with the cache left there (``--no-cache``)."""
+    global _data_folder, _data_writes
     _data_folder = folder
+    _data_writes = write
 
 
 def parsed_data(path: Path, parse: Any) -> Any:
@@ -88,6 +91,8 @@ def parsed_data(path: Path, parse: Any) -> Any:
     except Exception:  # noqa: BLE001 - absent or damaged: parse the file itself
         pass
     data = parse(path)
+    if not _data_writes:
+        return data
     try:
         payload = json.dumps({"key": key, "data": data}, ensure_ascii=False, allow_nan=False)
         if json.loads(payload)["data"] == data:  # dates, non-text keys … are not stored

@@ -75,6 +75,20 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, LineMap
     return data, lines
 
 
+def load_yaml_file_reused(path: Path) -> tuple[Any, LineMap]:
+    """:func:`load_yaml_file`, reused from the data cache's JSON copy while the file is unchanged
+    (a cold start reads the ~30 rule files, line numbers and all, without building YAML nodes)."""
+    from klarsprak.core.datacache import parsed_data
+
+    stored = parsed_data(path, _plain_with_lines)
+    return stored["data"], LineMap({tuple(key): line for key, line in stored["lines"]})
+
+
+def _plain_with_lines(path: Path) -> dict[str, Any]:
+    data, lines = load_yaml_file(path)
+    return {"data": data, "lines": [[list(key), line] for key, line in lines.lines.items()]}
+
+
 def load_yaml_file(path: Path) -> tuple[Any, LineMap]:
     try:
         text = path.read_text(encoding="utf-8-sig")

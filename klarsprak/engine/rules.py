@@ -18,7 +18,7 @@ from klarsprak.checks.kinds import KINDS
 from klarsprak.core.diagnostics import Severity
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.core.resources import data_path
-from klarsprak.core.yamlio import LineMap, load_yaml_file, validate
+from klarsprak.core.yamlio import LineMap, load_yaml_file_reused, validate
 from klarsprak.language.wordlist import Wordlist, load_wordlist
 from klarsprak.text.spans import SCOPES
 
@@ -235,7 +235,7 @@ def _rebuild_with(rule: Rule, options: dict[str, Any], library: Library, config:
 
 
 def load_rule_file(path: Path, pack: str, library: Library) -> Rule:
-    raw, lines = load_yaml_file(path)
+    raw, lines = load_yaml_file_reused(path)
     return build_rule(raw, path, lines, pack, library)
 
 

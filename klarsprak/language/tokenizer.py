@@ -384,9 +384,15 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 @Language.component("klarsprak_sentencizer")
 def klarsprak_sentencizer(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token (see :func:`sentence_starts`)."""
-    for token, start in zip(doc, sentence_starts(doc)):
-        token.is_sent_start = start
+    """Set ``is_sent_start`` on every token (see :func:`sentence_starts`), all at once: the
+    per-token setter re-checks the whole Doc's annotation on every call."""
+    starts = sentence_starts(doc)
+    if starts:
+        import numpy
+        from spacy.attrs import SENT_START
+
+        flags = numpy.array([1 if start else -1 for start in starts], dtype="int64").view("uint64")
+        doc.from_array([SENT_START], flags)
     return doc
 
 

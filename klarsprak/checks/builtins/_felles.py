@@ -6,6 +6,7 @@ Not a check itself (nothing here registers); the builtin registry imports it lik
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import pairwise
@@ -75,7 +76,15 @@ def word_tokens(tokens: Iterable[Any]) -> list[Any]:
 
     if hasattr(tokens, "user_data"):  # a whole Doc: its words are computed once and kept
         return doc_words(tokens)
+    doc = getattr(tokens, "doc", None)
+    if doc is not None and hasattr(tokens, "start"):  # a sentence: its slice of the Doc's words
+        words = doc_words(doc)
+        return words[bisect_left(words, tokens.start, key=_index):bisect_left(words, tokens.end, key=_index)]
     return [token for token in tokens if is_word(token)]
+
+
+def _index(token: Any) -> int:
+    return token.i
 
 
 def sentence_of(doc: Any, char: int) -> Any | None:

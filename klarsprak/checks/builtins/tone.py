@@ -141,6 +141,8 @@ class StoreBokstaver(Check):
 
 def _is_capital(token: Any) -> bool:
     text = token.text
+    if not text.isupper():  # the common case, in C: a word with a lower-case letter
+        return False
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char.isupper() for char in letters) and not any(char.isdigit() for char in text)
 
