@@ -92,6 +92,110 @@ def test_folder_rerun_is_identical_and_a_changed_file_is_checked_again(tmp_path,
     assert any(d["rule"] == "byrakratisk-ord" for d in files["2.md"]["diagnostics"])
 
 
+def heavy(stderr: bytes) -> set[str]:
+    """The slow imports a run answered from the cache must not need: the model and config validation."""
+    return imported(stderr.decode()) & {"spacy", "pydantic"}
+
+
+def write_posts(folder: Path) -> None:
+    """A project: posts at the top, a nested folder with its own config, drafts and hidden files."""
+    (folder / "nynorsk" / "kladd").mkdir(parents=True)
+    (folder / "utkast").mkdir()
+    (folder / ".skjult").mkdir()
+    (folder / ".klarsprak.yaml").write_text("exclude: ['utkast/']\n", encoding="utf-8")
+    for index in range(3):
+        (folder / f"{index}.md").write_text(POST.replace("timebestilling", f"time nummer {index}"), encoding="utf-8")
+    (folder / "nynorsk" / ".klarsprak.yaml").write_text(
+        "exclude: ['kladd/*.md']\nrules:\n  byrakratisk-ord: error\n", encoding="utf-8")
+    (folder / "nynorsk" / "post.md").write_text("Vi skriv vedrørende timen din.\n", encoding="utf-8")
+    (folder / "nynorsk" / "kladd" / "halvferdig.md").write_text(FIXABLE, encoding="utf-8")
+    (folder / "utkast" / "snart.md").write_text(FIXABLE, encoding="utf-8")
+    (folder / ".skjult" / "gammel.md").write_text(FIXABLE, encoding="utf-8")
+
+
+def test_unchanged_folder_is_answered_without_spacy_or_pydantic(tmp_path, check):
+    """A folder (nested configs, exclude globs, hidden folders) re-run: same output, no model, no validation."""
+    project = tmp_path / "prosjekt"
+    project.mkdir()
+    write_posts(project)
+    fresh = check("--no-cache", "--format", "json", str(project))
+    first = check("--format", "json", str(project), importtime=True)
+    assert first.returncode == fresh.returncode == 1 and first.stdout == fresh.stdout
+    assert heavy(first.stderr) == {"spacy", "pydantic"}
+    checked = [Path(f["path"]).relative_to(project).as_posix() for f in json.loads(first.stdout)["files"]]
+    assert checked == ["0.md", "1.md", "2.md", "nynorsk/post.md"]  # drafts and hidden folders skipped
+    [nested] = [f for f in json.loads(first.stdout)["files"] if f["path"].endswith("post.md")]
+    assert [d["severity"] for d in nested["diagnostics"] if d["rule"] == "byrakratisk-ord"] == ["error"]
+
+    second = check("--format", "json", str(project), importtime=True)
+    assert second.stdout == first.stdout and second.returncode == first.returncode
+    assert heavy(second.stderr) == set()
+    assert messages(second.stderr.decode()) == messages(first.stderr.decode())
+    # other formats, a file and a folder together, and no argument at all (the working folder):
+    # every file is in the cache already (an entry is per file, whatever else the run checks)
+    for args, cwd in ((["--format", "text", str(project)], None), (["--format", "github", str(project)], None),
+                      (["--format", "json", str(project / "2.md"), str(project / "nynorsk")], None),
+                      (["--format", "text"], project)):
+        cached = check(*args, cwd=cwd, importtime=True)
+        full = check("--no-cache", *args, cwd=cwd)
+        assert cached.stdout == full.stdout and cached.returncode == full.returncode, args
+        assert heavy(cached.stderr) == set(), args
+
+
+def test_folder_rerun_checks_a_changed_or_new_file_and_skips_an_excluded_one(tmp_path, check):
+    project = tmp_path / "prosjekt"
+    project.mkdir()
+    write_posts(project)
+    check(str(project))
+
+    # a new draft where exclude holds (top config and nested config): still answered from the cache
+    (project / "utkast" / "ny.md").write_text(POST, encoding="utf-8")
+    (project / "nynorsk" / "kladd" / "ny.md").write_text(POST, encoding="utf-8")
+    drafts = check("--format", "json", str(project), importtime=True)
+    assert heavy(drafts.stderr) == set()
+    assert "ny.md" not in drafts.stdout.decode() and "snart.md" not in drafts.stdout.decode()
+    assert drafts.stdout == check("--no-cache", "--format", "json", str(project)).stdout
+
+    # a changed post: checked again, the rest from the cache, the output as without the cache
+    (project / "1.md").write_text("Takk for at du spør oss! Les mer på helsenorge.no.\n", encoding="utf-8")
+    changed = check("--format", "json", str(project), importtime=True)
+    assert "spacy" in imported(changed.stderr.decode())
+    files = {Path(f["path"]).name: f for f in json.loads(changed.stdout)["files"]}
+    assert not files["1.md"]["diagnostics"]
+    assert changed.stdout == check("--no-cache", "--format", "json", str(project)).stdout
+    assert heavy(check("--format", "json", str(project), importtime=True).stderr) == set()
+
+    # a new post in the folder (and one deep down): checked, never skipped
+    (project / "3.md").write_text(POST, encoding="utf-8")
+    (project / "nynorsk" / "ny").mkdir()
+    (project / "nynorsk" / "ny" / "mer.md").write_text(POST, encoding="utf-8")
+    added = check("--format", "json", str(project), importtime=True)
+    assert "spacy" in imported(added.stderr.decode())
+    paths = [Path(f["path"]).relative_to(project).as_posix() for f in json.loads(added.stdout)["files"]]
+    assert paths == ["0.md", "1.md", "2.md", "3.md", "nynorsk/ny/mer.md", "nynorsk/post.md"]
+    assert added.stdout == check("--no-cache", "--format", "json", str(project)).stdout
+    again = check("--format", "json", str(project), importtime=True)
+    assert again.stdout == added.stdout and heavy(again.stderr) == set()
+
+
+def test_a_folder_rerun_never_trusts_a_config_no_run_validated(tmp_path, check):
+    """A nested config that governs only excluded files is not vouched for by any cache entry:
+    once it is broken, the re-run reports it as the full run does, not the cached findings."""
+    project = tmp_path / "prosjekt"
+    (project / "arkiv").mkdir(parents=True)
+    (project / "innlegg.md").write_text(POST, encoding="utf-8")
+    (project / "arkiv" / ".klarsprak.yaml").write_text("exclude: ['*.md']\n", encoding="utf-8")
+    (project / "arkiv" / "gammel.md").write_text(POST, encoding="utf-8")
+    assert check(str(project)).returncode == 1
+    (project / "arkiv" / ".klarsprak.yaml").write_text("exclude: ['*.md']\nukjent: ja\n", encoding="utf-8")
+    broken = check(str(project))
+    assert broken.returncode == 2 and "ukjent" in broken.stderr.decode()
+    assert check("--no-cache", str(project)).returncode == 2
+    (project / "tom").mkdir()  # a folder with nothing to check: the full run answers (no findings)
+    empty = check(str(project / "tom"))
+    assert (empty.returncode, check(str(project / "tom")).stdout) == (0, empty.stdout)
+
+
 def test_editing_the_configuration_invalidates(tmp_path, check):
     project = tmp_path / "prosjekt"
     project.mkdir()

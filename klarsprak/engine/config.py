@@ -84,13 +84,6 @@ class Config:
     def accepted_words(self) -> frozenset[str]:
         return frozenset(word.lower() for word in self.spec.words)
 
-    @cached_property
-    def exclude_spec(self):
-        """The ``exclude`` globs, compiled once (folder walks ask for every file)."""
-        import pathspec
-
-        return pathspec.PathSpec.from_lines("gitwildmatch", self.spec.exclude)
-
     def is_accepted_word(self, word: str) -> bool:
         return word.lower() in self.accepted_words
 

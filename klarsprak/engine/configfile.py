@@ -21,3 +21,22 @@ def find_config(start: Path) -> Path | None:
             if path.is_file():
                 return path
     return None
+
+
+class ConfigLookup:
+    """The config that governs each path: ``forced`` (``--config``) or the nearest, found once per folder.
+
+    A folder walk asks for every file; the files of one folder share the answer.
+    """
+
+    def __init__(self, forced: Path | None = None) -> None:
+        self.forced = forced
+        self._found: dict[Path, Path | None] = {}
+
+    def __call__(self, path: Path) -> Path | None:
+        if self.forced is not None:
+            return self.forced
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]

@@ -12,9 +12,7 @@ from klarsprak.core.diagnostics import Diagnostic, Fix, Suggestion
 from klarsprak.core.errors import KlarsprakError
 from klarsprak.engine.lint import Engine, FileResult
 from klarsprak.text.calendar import (
-    CSV_SUFFIX,
     ROW_KEY,
-    YAML_SUFFIXES,
     Cell,
     Row,
     normalise,
@@ -23,6 +21,7 @@ from klarsprak.text.calendar import (
     row_front_matter,
 )
 from klarsprak.text.document import Document
+from klarsprak.text.files import CSV_SUFFIX, YAML_SUFFIXES
 from klarsprak.text.normalise import line_starts
 from klarsprak.text.sources import SourceFile
 

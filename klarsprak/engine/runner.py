@@ -16,31 +16,28 @@ from typing import TYPE_CHECKING
 from klarsprak.core.errors import FileError, KlarsprakError
 from klarsprak.core.fixes import apply_fixes, safe_fixes
 from klarsprak.engine.config import Config, load_config
-from klarsprak.engine.configfile import find_config
+from klarsprak.engine.configfile import ConfigLookup, find_config
 from klarsprak.engine.lint import Engine, FileResult
 from klarsprak.engine.plans import PLAN_READERS
+from klarsprak.text.files import excluded, plan_suffix, walk
 from klarsprak.text.sources import SourceFile, decode, read_source, write_atomically
 
 if TYPE_CHECKING:
     from klarsprak.engine.cache import ResultCache
 
-POST_SUFFIXES = {".md", ".markdown", ".txt"}
-SKIPPED_FOLDERS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 STDIN = "-"
 
 # Files that hold several posts (an editorial calendar) are read by their own reader: suffix → reader.
 # A suffix may have several dots (``.plan.yaml``), so only such files are taken, not every YAML file.
+# Which files a folder walk takes is decided in :mod:`klarsprak.text.files`, by the same suffixes.
 MultiPostReader = Callable[[Engine, SourceFile], list[FileResult]]
 READERS: dict[str, MultiPostReader] = PLAN_READERS
 
 
 def reader_for(path: Path) -> MultiPostReader | None:
     """The reader whose suffix ends the file name (``plan.yaml`` itself matches ``.plan.yaml``)."""
-    name = path.name.lower()
-    for suffix in sorted(READERS, key=len, reverse=True):
-        if name.endswith(suffix) or (suffix.count(".") > 1 and name == suffix[1:]):
-            return READERS[suffix]
-    return None
+    suffix = plan_suffix(path, READERS)
+    return READERS[suffix] if suffix is not None else None
 
 
 @dataclass
@@ -65,16 +62,11 @@ class Project:
         self.overrides = overrides or {}
         self._engines: dict[Path | None, Engine] = {}
         self._configs: dict[Path | None, Config] = {}
-        self._found: dict[Path, Path | None] = {}
+        self._lookup = ConfigLookup(config_path)
 
     def config_path_for(self, path: Path) -> Path | None:
         """The config that governs ``path``, looked up once per folder (a folder walk asks per file)."""
-        if self.forced is not None:
-            return self.forced
-        folder = path if path.is_dir() else path.parent
-        if folder not in self._found:
-            self._found[folder] = find_config(folder)
-        return self._found[folder]
+        return self._lookup(path)
 
     def config(self, config_path: Path | None) -> Config:
         if config_path not in self._configs:
@@ -120,28 +112,14 @@ def collect(paths: Iterable[str], project: Project, force_exclude: bool = False)
 
 
 def _walk(folder: Path, project: Project) -> Iterator[str]:
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith("."))
-        for file in files:
-            path = Path(root) / file
-            if path.suffix.lower() in POST_SUFFIXES or reader_for(path) is not None:
-                found.append(path)
-    for path in sorted(found):
+    for path in walk(folder):
         if not _excluded(path, project):
             yield str(path)
 
 
 def _excluded(path: Path, project: Project) -> bool:
-    config_path = project.config_path_for(path)
-    config = project.config(config_path)
-    if not config.spec.exclude:
-        return False
-    try:
-        relative = path.resolve().relative_to(config.root)
-    except ValueError:
-        return False
-    return config.exclude_spec.match_file(relative.as_posix())
+    config = project.config(project.config_path_for(path))
+    return excluded(path, config.spec.exclude, config.root)
 
 
 def check_one(project: Project, name: str, fix: bool = False, cache: ResultCache | None = None) -> Outcome:

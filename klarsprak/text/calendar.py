@@ -8,7 +8,8 @@ annotation) lands on the right cell even inside a quoted, multi-line cell.
 
 This module only reads a plan into rows of cells; :mod:`klarsprak.engine.plans` checks them.
 Only YAML files named ``*.plan.yaml``/``*.plan.yml`` (or just ``plan.yaml``) are calendars:
-``.klarsprak.yaml``, rule files and workflow files must never be taken for posts.
+``.klarsprak.yaml``, rule files and workflow files must never be taken for posts (the suffixes are
+in :mod:`klarsprak.text.files`, which finds the files to check).
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from klarsprak.core.errors import KlarsprakError
 from klarsprak.text.frontmatter import KANALER, TYPER
 from klarsprak.text.normalise import line_starts
 
-CSV_SUFFIX = ".csv"
-YAML_SUFFIXES = (".plan.yaml", ".plan.yml")
 DELIMITERS = (";", ",", "\t")
 ROW_KEY = "linje"  # front-matter key holding the line where the row starts (for the report)
 YAML_LIST_KEY = "innlegg"
