@@ -42,15 +42,16 @@ def sentences(path: Path) -> list[str]:
             if line.startswith("# text = ")]
 
 
-def build_posts(ud_dir: Path, count: int, folder: Path) -> int:
-    """Write ``count`` posts into ``folder``; returns the number of words written."""
+def build_posts(ud_dir: Path, count: int, folder: Path, mean_words: int = 105) -> int:
+    """Write ``count`` posts of about ``mean_words`` words (spread ±45) into ``folder``; returns
+    the number of words written."""
     sources = [sentences(ud_dir / "no_bokmaal-ud-dev.conllu"), sentences(ud_dir / "no_nynorsk-ud-dev.conllu")]
     words = 0
     cursors = [0, 0]
     for index in range(count):
         which = index % 2
         pool, post, size = sources[which], [], 0
-        target = 60 + (index * 37) % 90
+        target = max(10, mean_words - 45) + (index * 37) % 90
         while size < target:
             sentence = pool[cursors[which] % len(pool)]
             cursors[which] += 1
@@ -136,6 +137,8 @@ def split(folder: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=400)
+    parser.add_argument("--words-per-post", type=int, default=105,
+                        help="mean post length (the issue's folder: 860 posts of about 57 words)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per folder measurement (the median is shown)")
     parser.add_argument("--cold", type=int, default=7, help="fresh processes for the cold-start medians")
     parser.add_argument("--ud-dir", type=Path, default=DEFAULT_UD)
@@ -154,7 +157,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "innlegg"
         folder.mkdir()
-        words = build_posts(options.ud_dir, options.posts, folder)
+        words = build_posts(options.ud_dir, options.posts, folder, options.words_per_post)
         one = str(folder / "innlegg-0000.md")
         no_cache = {"KLARSPRAK_CACHE_DIR": str(Path(tmp) / "unused")}
         print(f"posts: {options.posts}, words: {words} (load now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")

@@ -40,7 +40,7 @@ class Accumulation(Check):
             return
         floor = Severity.parse(options.min_severity)
         own = self.rule.severity
-        for start, end in _sentences(analysis, self.rule):
+        for start, end in _sentences(analysis, self.rule, counted, options.min):
             inside = [d for d in counted if start <= d.start < end]
             if any(d.severity >= own for d in inside):
                 continue  # already a finding at this level: one is enough
@@ -54,12 +54,15 @@ class Accumulation(Check):
                           params={"count": len(traits), "traits": words}, fixable=False)
 
 
-def _sentences(analysis: Any, rule: Any) -> Iterable[tuple[int, int]]:
-    """Each sentence in the rule's scope as (start, end) in the analysed text."""
+def _sentences(analysis: Any, rule: Any, counted: list[Diagnostic], least: int) -> Iterable[tuple[int, int]]:
+    """Each sentence in the rule's scope as (start, end) in the analysed text, in the segments
+    that hold at least ``least`` of the ``counted`` findings (the others cannot qualify)."""
     for item in analysis.segments:
+        offset = item.segment.start
         if not rule.in_scope(item.segment.scope):
             continue
-        offset = item.segment.start
+        if sum(offset <= d.start < offset + len(item.segment.text) for d in counted) < least:
+            continue
         for sentence in item.doc.sents:
             yield offset + sentence.start_char, offset + sentence.end_char
 

@@ -113,6 +113,7 @@ class Wordlist:
     licence: str
     path: Path
     entries: list[WordEntry]
+    # first word → (the words as compared: lower-cased unless the entry has case, entry, split «iht» + «.»)
     _index: dict[str, list[tuple[tuple[str, ...], WordEntry, bool]]] = field(default_factory=dict, repr=False)
     _lemmas: dict[str, WordEntry] = field(default_factory=dict, repr=False)
     _tails: dict[str, WordEntry] = field(default_factory=dict, repr=False)
@@ -123,8 +124,9 @@ class Wordlist:
         for entry in self.entries:
             for form in entry.forms:
                 for words, split in _token_variants(form):
-                    key = words[0] if entry.word_has_case else words[0].lower()
-                    self._index.setdefault(key, []).append((words, entry, split))
+                    if not entry.word_has_case:
+                        words = tuple(word.lower() for word in words)
+                    self._index.setdefault(words[0], []).append((words, entry, split))
             if entry.lemma_based and " " not in entry.word:
                 self._lemmas.setdefault(entry.word.lower(), entry)
             if entry.noun and " " not in entry.word and len(entry.word) >= MIN_TAIL and not entry.word_has_case:
@@ -165,6 +167,7 @@ class Wordlist:
         index = 0
         count = len(tokens)
         lexicon = _lexicon(tokens)
+        written = (lexicon[0], lexicon[1]) if lexicon is not None else _texts_and_lowers(tokens)
         if lexicon is not None:
             texts, lowers, lemmas, nouns = lexicon
             keys, lemma_keys = self._index, self._lemmas if use_lemmas else {}
@@ -174,7 +177,7 @@ class Wordlist:
                                             or lemmas[index] in lemma_keys or (tails and nouns[index])):
                 index += 1  # no entry starts here: skip the slower token-by-token test
                 continue
-            match = self._match_at(tokens, index, use_lemmas)
+            match = self._match_at(tokens, index, use_lemmas, written)
             if match is None and compound_tails and use_lemmas:
                 match = self._tail_at(tokens, index)
             if match is None:
@@ -183,16 +186,19 @@ class Wordlist:
             yield match
             index = match.end
 
-    def _match_at(self, tokens: Sequence, index: int, use_lemmas: bool) -> WordMatch | None:
+    def _match_at(self, tokens: Sequence, index: int, use_lemmas: bool,
+                  written: tuple[list[str], list[str]]) -> WordMatch | None:
+        """The match starting at ``tokens[index]``; ``written`` holds every token's text and lower case."""
         token = tokens[index]
-        for key in (token.text, token.lower_):
+        texts, lowers = written
+        text, lower = texts[index], lowers[index]
+        for key in (text,) if text == lower else (text, lower):
             for words, entry, split in self._index.get(key, ()):
                 end = index + len(words)
                 if split and not _continues(tokens, end):
                     continue
-                if end <= len(tokens) and _same_words(tokens, index, words, entry.word_has_case):
-                    form = " ".join(t.text for t in tokens[index:end])
-                    return WordMatch(index, end, entry, form)
+                if end <= len(tokens) and tuple((texts if entry.word_has_case else lowers)[index:end]) == words:
+                    return WordMatch(index, end, entry, " ".join(texts[index:end]))
         gapped = self._gapped_at(tokens, index, use_lemmas)
         if gapped is not None:
             return gapped
@@ -268,12 +274,9 @@ def _continues(tokens: Sequence, end: int) -> bool:
     return end < len(tokens) and (tokens[end].text[:1].islower() or tokens[end].text[:1].isdigit())
 
 
-def _same_words(tokens: Sequence, start: int, words: tuple[str, ...], case_sensitive: bool) -> bool:
-    for offset, word in enumerate(words):
-        token = tokens[start + offset]
-        if (token.text if case_sensitive else token.lower_) != (word if case_sensitive else word.lower()):
-            return False
-    return True
+def _texts_and_lowers(tokens: Sequence) -> tuple[list[str], list[str]]:
+    """Texts and lower-case forms of tokens that are not a Doc's cached list (tests, plain objects)."""
+    return [token.text for token in tokens], [token.lower_ for token in tokens]
 
 
 def _entry(spec: EntrySpec, malform: str, path: Path, line: int | None) -> WordEntry:

@@ -46,6 +46,7 @@ STATIVE_PARTICIPLES = frozenset("""
 """.split())
 _ENGLISH = frozenset("the what and of you this that with was were are my your on an who which there their they".split())
 _CLAUSE_STOP_POS = frozenset({"SCONJ", "CCONJ", "PUNCT", "SYM", "X", "INTJ"})
+_PASSIVE_POS = frozenset({"VERB", "AUX", "ADJ"})  # what _passive_at can return a passive for
 _GAP_POS = frozenset({"ADV", "PART", "PRON", "NOUN", "PROPN", "DET", "NUM", "ADJ", "ADP"})
 
 
@@ -87,15 +88,21 @@ def find_passives(doc: Any) -> list[Passive]:
     differ — ``Voice=Pass`` in bokmål, ``st-form`` in nynorsk — and both are looked at)."""
     if not has_tags(doc):
         return []
+    cached = doc.user_data.get("klarsprak_passives")  # passiv and nynorsk-st-passiv both ask
+    if cached is not None:
+        return cached
     found: dict[int, Passive] = {}
     for sentence in doc.sents:
         if _looks_english(sentence):
             continue
         for token in span_tokens(sentence):
+            if token.pos_ not in _PASSIVE_POS:
+                continue  # most tokens: no verb, no -st adjective
             passive = _passive_at(token)
             if passive is not None:
                 found.setdefault(passive.verb.i, passive)
-    return [found[i] for i in sorted(found)]
+    passives = doc.user_data["klarsprak_passives"] = [found[i] for i in sorted(found)]
+    return passives
 
 
 def is_deponent(token: Any) -> bool:

@@ -31,7 +31,7 @@ from klarsprak.checks.builtins._verbformer import known_verb, verb_form
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import match_case, quoted_spans
 from klarsprak.core.diagnostics import Severity
-from klarsprak.language.analysis import doc_tokens
+from klarsprak.language.analysis import doc_has, doc_tokens
 
 MAX_GAP = 4  # words between the empty verb and the noun («foretok vi en grundig vurdering»)
 _GAP_POS = frozenset({"DET", "ADJ", "ADV", "PART", "NUM", "PRON"})
@@ -90,7 +90,7 @@ class Substantivsjuke(Check):
 
     def check_segment(self, item: Any, ctx: CheckContext) -> Iterable[Finding]:
         doc = item.doc
-        if not (len(doc) and doc.has_annotation("POS") and doc.has_annotation("LEMMA")):
+        if not (doc_has(doc, "POS") and doc_has(doc, "LEMMA")):
             return
         standard = "nn" if ctx.malform == "nn" else "nb"
         quoted = quoted_spans(item.segment.text)

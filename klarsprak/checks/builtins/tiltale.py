@@ -22,7 +22,7 @@ from typing import Any
 from klarsprak.checks.base import Check, CheckContext, Finding, Options
 from klarsprak.checks.builtins.registry import register
 from klarsprak.checks.substitution import match_case, quoted_spans
-from klarsprak.language.analysis import doc_tokens
+from klarsprak.language.analysis import doc_has, doc_tokens
 
 MODALS = frozenset({
     "kan", "må", "bør", "skal", "vil", "får", "kunne", "måtte", "burde", "skulle", "ville",
@@ -83,7 +83,7 @@ class Tiltale(Check):
         tokens = [token for token in doc_tokens(item.doc) if not token.is_space]
         options: TiltaleOptions = self.options  # type: ignore[assignment]
         quoted = quoted_spans(item.segment.text)
-        parsed = bool(tokens) and item.doc.has_annotation("POS")  # the model tells pronoun from article
+        parsed = bool(tokens) and doc_has(item.doc, "POS")  # the model tells pronoun from article
         for index, token in enumerate(tokens):
             if any(start <= token.idx < end for start, end in quoted):
                 continue  # someone else's words («Man får ikke time», skrev en bruker)
