@@ -72,26 +72,46 @@ def _variants(abbreviation: str) -> Iterable[str]:
 
 
 def customize_tokenizer(nlp: Language) -> Language:
-    """Add Norwegian (bokmål and nynorsk) special cases to ``nlp.tokenizer``; returns ``nlp``."""
+    """Add Norwegian (bokmål and nynorsk) special cases to ``nlp.tokenizer``; returns ``nlp``.
+
+    A shipped model's tokenizer has them already (put in while its file is read, see
+    ``klarsprak.language.model.components``): nothing is compiled or added twice.
+    """
     tokenizer = nlp.tokenizer
-    for abbreviation in ABBREVIATIONS_INNER + ABBREVIATIONS_FINAL:
-        for form in _variants(abbreviation):
-            tokenizer.add_special_case(form, [{ORTH: form}])
-    for word in WORDS_NOT_ABBREVIATIONS:
-        tokenizer.add_special_case(word, [{ORTH: word[:-1]}, {ORTH: "."}])
+    if getattr(tokenizer, "klarsprak_customized", False):
+        return nlp
+    for form, pieces in special_cases().items():
+        tokenizer.add_special_case(form, pieces)
     _add_suffixes(tokenizer)
     return nlp
+
+
+def special_cases() -> dict[str, list[dict[int, str]]]:
+    """klarsprak's tokenizer special cases: abbreviations kept whole, words split from their stop."""
+    cases: dict[str, list[dict[int, str]]] = {}
+    for abbreviation in ABBREVIATIONS_INNER + ABBREVIATIONS_FINAL:
+        for form in _variants(abbreviation):
+            cases[form] = [{ORTH: form}]
+    for word in WORDS_NOT_ABBREVIATIONS:
+        cases[word] = [{ORTH: word[:-1]}, {ORTH: "."}]
+    return cases
+
+
+def with_number_suffixes(pattern: str | None) -> str:
+    """A suffix pattern with the time/decimal full-stop suffixes in front (once)."""
+    ours = "|".join(f"{suffix}$" for suffix in _NUMBER_FULL_STOP_SUFFIXES)
+    if pattern and ours in pattern:
+        return pattern
+    return ours if not pattern else f"{ours}|{pattern}"
 
 
 def _add_suffixes(tokenizer: object) -> None:
     """Put the time/decimal full-stop suffixes in front of whatever suffix rules exist."""
     current = getattr(tokenizer, "suffix_search", None)
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
-    ours = "|".join(f"{suffix}$" for suffix in _NUMBER_FULL_STOP_SUFFIXES)
-    if isinstance(pattern, str) and ours in pattern:
-        return
-    combined = ours if not pattern else f"{ours}|{pattern}"
-    tokenizer.suffix_search = re.compile(combined).search  # type: ignore[attr-defined]
+    combined = with_number_suffixes(pattern if isinstance(pattern, str) else None)
+    if combined != pattern:
+        tokenizer.suffix_search = re.compile(combined).search  # type: ignore[attr-defined]
 
 
 # --- character classes -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.pipeline import EditTreeLemmatizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from spacy.util import registry
 
@@ -151,10 +152,28 @@ def saved_tokenizer() -> Callable[[Language], object]:
     and adding its 700-odd special cases, only for ``from_disk`` to replace them all: a tenth of
     a second at every cold start. ``tests/test_model.py`` checks both give the same tokenizer.
     """
-    from spacy.tokenizer import Tokenizer
-
-    def create(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
+    def create(nlp: Language) -> object:
+        return CustomizedTokenizer(nlp.vocab)
 
     return create
+
+
+class CustomizedTokenizer(Tokenizer):
+    """The saved tokenizer with klarsprak's special cases and suffixes put into the data as it is
+    read, so its patterns are compiled and its special cases loaded once, not twice (the
+    suffix setter alone reloads every special case)."""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: tuple = tuple()) -> "CustomizedTokenizer":
+        import srsly
+
+        from klarsprak.language.tokenizer import special_cases, with_number_suffixes
+
+        data = srsly.msgpack_loads(bytes_data)
+        if isinstance(data.get("suffix_search"), str):
+            data["suffix_search"] = with_number_suffixes(data["suffix_search"])
+        if isinstance(data.get("exceptions"), dict):
+            data["exceptions"] = {**data["exceptions"], **special_cases()}
+        super().from_bytes(srsly.msgpack_dumps(data), exclude=exclude)
+        self.klarsprak_customized = "suffix_search" not in exclude and "exceptions" not in exclude
+        return self
 
