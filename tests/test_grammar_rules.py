@@ -295,6 +295,9 @@ def test_verb_forms_per_standard():
     ("Søknaden din vil ikkje bli behandla før i august.", "nn", "warning"),
     ("Søknaden din blir behandlet så snart som mulig.", None, "info"),  # plain future: who may not matter
     ("Hun vil gjerne at søknaden blir behandlet raskt.", None, "info"),  # «vil» of another clause
+    ("Det anbefales at du tar vaksinen før jul.", None, "warning"),  # «det» + passive: nobody left
+    ("Det vart vist til at fristen var ute.", "nn", "warning"),
+    ("Vi har en plan, og den skal gjennomføres i år.", None, "info"),  # «den» names what is done
 ])
 def test_passive_is_a_warning_only_when_it_hides_the_reader(engine, text, malform, label):
     [(_, diagnostic)] = found(engine, text, "passiv", malform)

@@ -87,7 +87,7 @@ class Passiv(_PassiveCheck):
             if names_the_agent(passive):
                 continue  # «behandles av fysioterapeuten»: the sentence says who does it
             suggestion = active_sentence(passive, standard) if options.suggest_active else None
-            plain = hides_the_reader(passive) or future_passive(passive)
+            plain = hides_the_reader(passive) or future_passive(passive) or impersonal_passive(passive)
             severity = None if plain else self.capped(options.everyday_severity)
             yield _finding(item, passive, standard, ADVICE["passiv"], suggestion, severity)
 
@@ -137,6 +137,22 @@ def future_passive(passive: Passive) -> bool:
         if token.pos_ not in ("ADV", "PART"):
             return False
     return False
+
+
+def impersonal_passive(passive: Passive) -> bool:
+    """«Det anbefales at …», «Det må påregnes ventetid», «Det vart vist til …»: a passive with the
+    empty subject «det» opening its clause, where nobody at all is left in the sentence. Only
+    adverbs may stand between «det» and the verb chain; «det» must start the sentence or follow a
+    conjunction or punctuation («…, og det må søkes på nytt»)."""
+    first = passive.auxiliary or passive.modal or passive.verb
+    doc = first.doc
+    index = first.i - 1
+    while index >= first.sent.start and doc[index].pos_ in ("ADV", "PART") and doc[index].lower_ != "det":
+        index -= 1
+    if index < first.sent.start or doc[index].lower_ != "det":
+        return False
+    before = doc[index - 1] if index > first.sent.start else None
+    return before is None or before.pos_ in ("PUNCT", "CCONJ", "SCONJ") or before.lower_ in ("at", "om")
 
 
 def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestion: str | None,
