@@ -295,6 +295,7 @@ def test_verb_forms_per_standard():
     ("Søknaden din vil ikkje bli behandla før i august.", "nn", "warning"),
     ("Søknaden din blir behandlet så snart som mulig.", None, "info"),  # plain future: who may not matter
     ("Hun vil gjerne at søknaden blir behandlet raskt.", None, "info"),  # «vil» of another clause
+    ("Jeg fryktet at familien ville bli splittet.", None, "info"),  # narrative «ville bli», not officialese
     ("Det anbefales at du tar vaksinen før jul.", None, "warning"),  # «det» + passive: nobody left
     ("Det vart vist til at fristen var ute.", "nn", "warning"),
     ("Vi har en plan, og den skal gjennomføres i år.", None, "info"),  # «den» names what is done

@@ -41,7 +41,7 @@ ADVICE = {
 BLI = {"nb": "blir", "nn": "blir/vert"}
 # Modals that tell the reader what to do: obligation and advice («Medisinen bør oppbevares …»).
 INSTRUCTION_MODALS = frozenset({"må", "måtte", "skal", "skulle", "lyt", "laut", "bør", "burde"})
-FUTURE_AUXILIARIES = frozenset({"vil", "ville"})  # «vil bli behandlet»
+FUTURE_AUXILIARIES = frozenset({"vil"})  # «vil bli behandlet»; not the narrative «ville bli»
 _AGENT_START = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 # Tasks a health service asks its readers to do (lemmas, both standards). Narrower than what the
 # active rewrite may give to «du»: «må legges ned», «skal brukes som» are not instructions.
