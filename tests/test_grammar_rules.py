@@ -299,6 +299,8 @@ def test_verb_forms_per_standard():
     ("Det anbefales at du tar vaksinen før jul.", None, "warning"),  # «det» + passive: nobody left
     ("Det vart vist til at fristen var ute.", "nn", "warning"),
     ("Vi har en plan, og den skal gjennomføres i år.", None, "info"),  # «den» names what is done
+    ("Mange råd kommer fra mange kanter. Det kan oppleves forvirrende.", None, "info"),  # «det» points back
+    ("Regelen er ny. Men det innføres jo for å beskytte dere.", None, "info"),
 ])
 def test_passive_is_a_warning_only_when_it_hides_the_reader(engine, text, malform, label):
     [(_, diagnostic)] = found(engine, text, "passiv", malform)

@@ -152,7 +152,26 @@ def impersonal_passive(passive: Passive) -> bool:
     if index < first.sent.start or doc[index].lower_ != "det":
         return False
     before = doc[index - 1] if index > first.sent.start else None
-    return before is None or before.pos_ in ("PUNCT", "CCONJ", "SCONJ") or before.lower_ in ("at", "om")
+    if not (before is None or before.pos_ in ("PUNCT", "CCONJ", "SCONJ") or before.lower_ in ("at", "om")):
+        return False
+    return not _points_back(passive.verb)
+
+
+def _points_back(verb: Any) -> bool:
+    """After the verb, an adjective that ends the clause («Det kan oppleves forvirrende.») or a
+    purpose («det innføres for å …») shows that «det» is something said before, not the empty
+    subject. An adjective used as an adverb goes on («Det må vurderast nærare kva …»)."""
+    doc = verb.doc
+    index = verb.i + 1
+    while index < verb.sent.end and doc[index].pos_ in ("ADV", "PART"):
+        index += 1
+    if index >= verb.sent.end:
+        return False
+    token = doc[index]
+    following = doc[index + 1] if index + 1 < verb.sent.end else None
+    if token.pos_ == "ADJ":
+        return following is None or following.pos_ in ("PUNCT", "CCONJ")
+    return token.lower_ == "for" and following is not None and following.lower_ == "å"
 
 
 def _finding(item: Any, passive: Passive, standard: str, advice: dict, suggestion: str | None,
