@@ -1,3 +1,3 @@
-from klarsprak.cli.main import run
+from klarsprak.cli.main import program
 
-run()
+program()
