@@ -35,7 +35,7 @@ def test_two_mild_traits_in_one_sentence_make_one_warning(engine):
 
 
 def test_nynorsk_gets_a_nynorsk_message(engine):
-    [(_, diagnostic)] = accumulated(engine, "Vi har ikkje teke stilling til alle førespurnadene enno.", "nn")
+    [(_, diagnostic)] = accumulated(engine, "Vi har motteke førespurnaden din og svarer i morgon.", "nn")
     assert diagnostic.message.startswith("Setninga har 2 trekk av myndigheitsspråk")
 
 
