@@ -266,8 +266,6 @@ def run() -> None:
     """Entry point: Norwegian one-line usage errors, exit 2, never a traceback for bad input."""
     try:
         code = main.main(standalone_mode=False)
-    except SystemExit as done:  # the commands end with sys.exit(code)
-        code = done.code
     except click.exceptions.Exit as done:
         code = done.exit_code
     except click.UsageError as error:
@@ -288,7 +286,7 @@ def run() -> None:
         click.echo(f"klarsprak: intern feil ({type(error).__name__}: {error}). Kjør med KLARSPRAK_DEBUG=1 "
                    "for detaljer, og meld gjerne fra.", err=True)
         code = EXIT_ERROR
-    sys.exit(code if isinstance(code, (int, str)) else EXIT_CLEAN)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
 
 def program() -> None:
@@ -301,7 +299,7 @@ def program() -> None:
     try:
         run()
         code: object = EXIT_CLEAN
-    except SystemExit as done:
+    except SystemExit as done:  # run() always ends so; the commands end with sys.exit(code) too
         code = done.code
     if isinstance(code, str):  # sys.exit("message"), shown as Python itself would
         click.echo(code, err=True)

@@ -216,33 +216,41 @@ class Engine:
         return value if value in ("nb", "nn") else self.config.malform
 
     def _run_rules(self, analysis: Analysis) -> tuple[list[Diagnostic], list[str]]:
+        """Every rule on the post; rules that read findings (``accumulation``) run last, on the others'."""
         diagnostics: list[Diagnostic] = []
         errors: list[str] = []
         from klarsprak.checks.base import CheckContext
 
         ctx = CheckContext(analysis.target_malform, self.config, analysis)
-        readers = [rule for rule in self.rules if rule.check.reads_findings]
-        for rule in [rule for rule in self.rules if not rule.check.reads_findings] + readers:
-            if rule is (readers[0] if readers else None):  # the others are done: their findings are known
-                ctx = replace(ctx, findings=tuple(diagnostics))
-            if not rule.applies(analysis):
-                continue
-            if rule.id in self._timed_out:  # it hung once: do not make every later post wait for it
-                errors.append(f"regelen «{rule.id}» ble hoppet over: det regulære uttrykket brukte for lang tid "
-                              "på en tidligere tekst")
-                continue
-            try:
-                for start_offset, finding in self._findings_of(rule, analysis, ctx):
-                    diagnostic = self._diagnostic(rule, finding, start_offset, analysis)
-                    if diagnostic is not None:
-                        diagnostics.append(diagnostic)
-            except Exception as error:  # one broken or too slow rule must never stop the others
-                log.info("regelen %s feilet", rule.id, exc_info=not isinstance(error, RegexTimeout))
-                if isinstance(error, RegexTimeout):
-                    self._timed_out.add(rule.id)
-                errors.append(rule_failure(rule.id, error))
+        for rule in self.rules:
+            if not rule.check.reads_findings:
+                self._run_rule(rule, analysis, ctx, diagnostics, errors)
+        readers_ctx = replace(ctx, findings=tuple(diagnostics))
+        for rule in self.rules:
+            if rule.check.reads_findings:
+                self._run_rule(rule, analysis, readers_ctx, diagnostics, errors)
         diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
         return diagnostics, errors
+
+    def _run_rule(self, rule: Rule, analysis: Analysis, ctx: CheckContext, diagnostics: list[Diagnostic],
+                  errors: list[str]) -> None:
+        """One rule's findings into ``diagnostics``; a failure or a time-out into ``errors``."""
+        if not rule.applies(analysis):
+            return
+        if rule.id in self._timed_out:  # it hung once: do not make every later post wait for it
+            errors.append(f"regelen «{rule.id}» ble hoppet over: det regulære uttrykket brukte for lang tid "
+                          "på en tidligere tekst")
+            return
+        try:
+            for start_offset, finding in self._findings_of(rule, analysis, ctx):
+                diagnostic = self._diagnostic(rule, finding, start_offset, analysis)
+                if diagnostic is not None:
+                    diagnostics.append(diagnostic)
+        except Exception as error:  # one broken or too slow rule must never stop the others
+            log.info("regelen %s feilet", rule.id, exc_info=not isinstance(error, RegexTimeout))
+            if isinstance(error, RegexTimeout):
+                self._timed_out.add(rule.id)
+            errors.append(rule_failure(rule.id, error))
 
     def _findings_of(self, rule: Rule, analysis: Analysis, ctx: CheckContext) -> Iterable[tuple[int, Finding]]:
         if rule.check.level == "document":

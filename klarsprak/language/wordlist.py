@@ -168,8 +168,9 @@ class Wordlist:
         count = len(tokens)
         lexicon = _lexicon(tokens)
         written = (lexicon[0], lexicon[1]) if lexicon is not None else _texts_and_lowers(tokens)
+        texts, lowers = written
         if lexicon is not None:
-            texts, lowers, lemmas, nouns = lexicon
+            lemmas, nouns = lexicon[2], lexicon[3]
             keys, lemma_keys = self._index, self._lemmas if use_lemmas else {}
             tails = compound_tails and use_lemmas and bool(self._tails)
         while index < count:

@@ -150,7 +150,7 @@ def saved_tokenizer() -> Callable[[Language], object]:
 
     spaCy's own factory first builds the language's default tokenizer, compiling its patterns
     and adding its 700-odd special cases, only for ``from_disk`` to replace them all: a tenth of
-    a second at every cold start. ``tests/test_model.py`` checks both give the same tokenizer.
+    a second at every cold start. ``tests/test_fast_load.py`` checks both give the same tokenizer.
     """
     def create(nlp: Language) -> object:
         return CustomizedTokenizer(nlp.vocab)
