@@ -245,6 +245,32 @@ def test_stiff_but_sometimes_right_entries_are_below_warning(engine) -> None:
     assert finding.severity.label == "warning"
 
 
+@pytest.mark.parametrize(("malform", "text", "match", "level"), [
+    ("nb", "Det er ønskelig at du møter fastende.", "Det er ønskelig at", "warning"),
+    ("nn", "Det er ønskjeleg at du møter fastande.", "Det er ønskjeleg at", "warning"),
+    ("nb", "Det er av stor betydning at du tar medisinen.", "av stor betydning", "warning"),
+    ("nn", "Det er av stor betyding at du tek medisinen.", "av stor betyding", "warning"),
+    ("nb", "Vi understreker viktigheten av god håndhygiene.", "viktigheten av", "warning"),
+    ("nn", "Vi understrekar viktigheita av god handhygiene.", "viktigheita av", "warning"),
+    ("nb", "Kommunen var ikke i stand til å tilby plass.", "var ikke i stand til å", "warning"),
+    ("nn", "Kommunen var ikkje i stand til å tilby plass.", "var ikkje i stand til å", "warning"),
+    ("nb", "Vi har utarbeidet nye råd om kosthold.", "utarbeidet", "warning"),
+    ("nn", "Vi har utarbeidd nye råd om kosthald.", "utarbeidd", "warning"),
+    ("nb", "Legekontoret er utstyrt med heis.", "er utstyrt med", "warning"),
+    ("nn", "Legekontoret er utstyrt med heis.", "er utstyrt med", "warning"),
+    ("nb", "Vi tar forbehold om endringer.", "tar forbehold om", "info"),
+    ("nn", "Vi tek atterhald om endringar.", "tek atterhald om", "info"),
+    ("nb", "Du vil motta et brev i posten.", "motta", "info"),
+    ("nn", "Du vil motta eit brev i posten.", "motta", "info"),
+    ("nb", "Kravet må fremsettes innen fristen.", "fremsettes", "info"),
+    ("nn", "Kravet må framsetjast innan fristen.", "framsetjast", "info"),
+])
+def test_entries_added_for_recall_are_found_at_their_level(engine, malform, text, match, level) -> None:
+    found = [d for d in _findings(engine, text, malform) if d.rule == "byrakratisk-ord"]
+    offset = len(f"---\nmalform: {malform}\n---\n")
+    assert [(text[d.start - offset:d.end - offset], d.severity.label) for d in found] == [(match, level)]
+
+
 def test_an_entry_level_never_rises_above_the_rule_level_set_in_config() -> None:
     engine = Engine(Config().with_changes(select=["byrakratisk-ord"], rules={"byrakratisk-ord": "hint"}))
     (finding,) = _findings(engine, "Vi har ikke tatt stilling til søknaden din.", "nb")
